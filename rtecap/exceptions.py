@@ -1,0 +1,150 @@
+"""Exceptions raised by rtecap.
+
+``RteError`` is the base of all of them. Input that breaks one of the guide's rules raises
+:class:`RteValidationError` (a :class:`ValueError`) *before* any HTTP call, with the code the
+server itself would answer (``GENINSCAP_CPPT_F03`` ...). An error answer of the API becomes an
+:class:`RteApiError` subclass that keeps the HTTP status, the code, the message and the
+transaction id. No exception text ever holds a secret or a token.
+"""
+
+from __future__ import annotations
+
+
+class RteError(Exception):
+    """Base class of every error raised by rtecap."""
+
+
+class RteValidationError(RteError, ValueError):
+    """A parameter breaks one of the guide's input rules.
+
+    Attributes
+    ----------
+    code : str or None
+        The API's code (``GENINSCAP_CPPT_F01`` ... ``F06``), or None for rules the guide gives
+        no code for (unknown enum value, date before the first date with data).
+    message : str
+        The guide's message, or rtecap's own when the guide has none.
+    parameter : str or None
+        The offending parameter.
+    """
+
+    def __init__(self, message: str, *, code: str | None = None, parameter: str | None = None):
+        self.code = code
+        self.message = message
+        self.parameter = parameter
+        super().__init__(f"{code}: {message}" if code else message)
+
+
+class CredentialsError(RteError):
+    """No client id / client secret was given nor found in the environment."""
+
+
+class OfflineCacheMissError(RteError):
+    """``offline=True`` and the request is not in the cache; ``url`` names it."""
+
+    def __init__(self, message: str, *, url: str | None = None):
+        self.url = url
+        super().__init__(message)
+
+
+class RteApiError(RteError):
+    """The API answered with an error.
+
+    Attributes
+    ----------
+    status : int or None
+        HTTP status code.
+    code : str or None
+        The ``error`` field of the guide's JSON envelope (``GENINSCAP_CCPC_F04`` ...).
+    message : str
+        The ``error_description`` field, or the HTTP reason.
+    transaction_id : str or None
+        ``error_details.transaction_id``: quote it to RTE's support.
+    url : str or None
+        The URL called (never with credentials: they travel in headers).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        code: str | None = None,
+        transaction_id: str | None = None,
+        url: str | None = None,
+    ):
+        self.status = status
+        self.code = code
+        self.message = message
+        self.transaction_id = transaction_id
+        self.url = url
+        head = " ".join(str(x) for x in (status, code) if x)
+        tail = f" (transaction_id={transaction_id})" if transaction_id else ""
+        super().__init__(f"{head}: {message}{tail}" if head else f"{message}{tail}")
+
+
+class FunctionalError(RteApiError, ValueError):
+    """HTTP 400 with a GENINSCAP functional code (guide §5.1)."""
+
+
+class NoDataError(RteApiError):
+    """CCPC-RG09: nothing at all matches the request (``EC45_ERR01``)."""
+
+
+class AuthenticationError(RteApiError):
+    """HTTP 401: credentials refused or token missing, invalid or expired."""
+
+
+class ForbiddenError(RteApiError):
+    """HTTP 403: the application is not subscribed to the API."""
+
+
+class NotFoundError(RteApiError):
+    """HTTP 404: the resource does not exist."""
+
+
+class UriTooLongError(RteApiError):
+    """HTTP 414: the request URI is longer than 512 characters."""
+
+
+class RateLimitError(RteApiError):
+    """HTTP 429 that outlasted the retries; ``retry_after`` is the server's advice in seconds."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs):
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)
+
+
+class ServerError(RteApiError):
+    """HTTP 5xx (500, 502, 503, 504, 509) or 408 that outlasted the retries."""
+
+
+class ResponseError(RteApiError):
+    """A 200 answer whose body is cut short or is not the JSON the guide describes."""
+
+
+class ChunkError(RteError):
+    """One chunk of a split request failed; the whole call fails (no frame with a hole).
+
+    The original error is chained (``__cause__``); ``chunk`` is ``(start, end)``.
+    """
+
+    def __init__(self, message: str, *, chunk=None):
+        self.chunk = chunk
+        super().__init__(message)
+
+
+#: HTTP status -> exception class, for statuses without a functional code.
+STATUS_ERRORS: dict[int, type[RteApiError]] = {
+    401: AuthenticationError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    408: ServerError,
+    414: UriTooLongError,
+    429: RateLimitError,
+    500: ServerError,
+    502: ServerError,
+    503: ServerError,
+    504: ServerError,
+    509: ServerError,
+}
