@@ -1,0 +1,417 @@
+"""The guide's input rules as pure functions: validate parameters, split long periods.
+
+Nothing here does I/O. :func:`validate` raises :class:`~rtecap.exceptions.RteValidationError`
+with the code the API itself would answer (``GENINSCAP_CPPT_F01`` ... ``F06``) so that bad input
+fails *before* any HTTP call; :func:`split` cuts a long period into calls the API accepts.
+
+How the guide is read (it is terse; these choices are shared with :mod:`rtecap.emulator`):
+
+* all calendar arithmetic is done in Europe/Paris wall time;
+* checks run in this order, the first failing one wins: F01, F06, F02, F03, F04, F05;
+* F03: ``end > start + 366 days``;
+* F04: CPPT and CPPU, ``end`` after 1 January 00:00 of the year after *today*; CPC, ``end``
+  after 00:00 of the day after *today* (D+1);
+* F05: CPPT, ``end < start + 1 calendar year``; CPPU and CPC, ``end < start + 1 day``
+  (``start == end`` is F05, not F02).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pandas as pd
+
+from rtecap import mappings as m
+from rtecap.exceptions import RteValidationError
+
+DateLike = str | date | datetime | pd.Timestamp
+_WIRE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
+_DAY = pd.DateOffset(days=1)
+_YEAR = pd.DateOffset(years=1)
+_MAX = pd.DateOffset(days=m.MAX_PERIOD.days)
+
+__all__ = [
+    "Query",
+    "canonical_resource",
+    "format_date",
+    "split",
+    "to_timestamp",
+    "validate",
+]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A validated request: resource, period (or None for the nominal mode) and list filters.
+
+    Attributes
+    ----------
+    resource : str
+        The API's resource name, e.g. ``"capacities_cpc"``.
+    start, end : pandas.Timestamp or None
+        The period in Europe/Paris, end exclusive; both None in nominal mode.
+    filters : dict of str to tuple of str
+        De-duplicated list parameters (CPPT-RG07, CCPC-RG10), in the order given.
+    """
+
+    resource: str
+    start: pd.Timestamp | None
+    end: pd.Timestamp | None
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def params(self, start: pd.Timestamp | None = None, end: pd.Timestamp | None = None) -> dict:
+        """Return the query-string parameters for one call (dates as the guide formats them)."""
+        start = self.start if start is None else start
+        end = self.end if end is None else end
+        out: dict[str, str] = {}
+        if start is not None:
+            out["start_date"] = format_date(start)
+            out["end_date"] = format_date(end)
+        for name, values in self.filters.items():
+            if values:
+                out[name] = ",".join(values)
+        return out
+
+
+def canonical_resource(resource: str) -> str:
+    """Return the API's resource name for a name or alias (``"cppt"``, ``"cpc"`` ...).
+
+    Raises
+    ------
+    ValueError
+        If the resource is unknown.
+    """
+    try:
+        return m.RESOURCE_ALIASES[str(resource).lower()]
+    except KeyError:
+        known = ", ".join(m.RESOURCES)
+        raise RteValidationError(f"unknown resource {resource!r}; expected one of {known}") from None
+
+
+def _fail(resource: str, fcode: str, parameter: str | None = None, detail: str = "") -> None:
+    code = m.error_code(resource, fcode)
+    message = m.error_message(code) + (f" ({detail})" if detail else "")
+    raise RteValidationError(message, code=code, parameter=parameter)
+
+
+def to_timestamp(value: DateLike, parameter: str = "date", resource: str = m.CPPT) -> pd.Timestamp:
+    """Convert a date given by a user into a Europe/Paris timestamp.
+
+    Parameters
+    ----------
+    value : str, datetime.date, datetime.datetime or pandas.Timestamp
+        A date. Naive values (``"2023-02-01"``, ``date(2023, 2, 1)``, a datetime without
+        ``tzinfo``) are read as Europe/Paris local time; aware values are converted.
+    parameter : str
+        Name of the parameter, quoted in the error.
+    resource : str
+        Resource whose F06 code the error carries.
+
+    Returns
+    -------
+    pandas.Timestamp
+        Tz-aware, in Europe/Paris.
+
+    Raises
+    ------
+    RteValidationError
+        ``GENINSCAP_<RES>_F06`` if the value is not a date, or is a local time that does not
+        exist or is ambiguous (DST changes).
+
+    Examples
+    --------
+    >>> to_timestamp("2023-07-01")
+    Timestamp('2023-07-01 00:00:00+0200', tz='Europe/Paris')
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, date, datetime, pd.Timestamp)):
+        _fail(resource, "F06", parameter, f"{parameter}={value!r} is not a date")
+    try:
+        ts = pd.Timestamp(value)
+        if ts is pd.NaT:
+            raise ValueError("NaT")
+        if ts.tzinfo is None:
+            return ts.tz_localize(m.TZ, ambiguous="raise", nonexistent="raise")
+        return ts.tz_convert(m.TZ)
+    except (ValueError, TypeError, OverflowError) as exc:
+        _fail(resource, "F06", parameter, f"{parameter}={value!r} is not a valid date: {exc}")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def format_date(ts: pd.Timestamp) -> str:
+    """Format a timestamp as the guide wants it on the wire: ``YYYY-MM-DDThh:mm:ss+hh:mm``.
+
+    Examples
+    --------
+    >>> format_date(to_timestamp("2023-07-01"))
+    '2023-07-01T00:00:00+02:00'
+    """
+    text = ts.tz_convert(m.TZ).strftime("%Y-%m-%dT%H:%M:%S%z")
+    return text[:-2] + ":" + text[-2:]
+
+
+def is_wire_date(text: str) -> bool:
+    """Tell whether a string has the guide's date format (``YYYY-MM-DDThh:mm:ss±hh:mm``)."""
+    return bool(_WIRE_DATE.match(text))
+
+
+def _today(today: DateLike | None) -> pd.Timestamp:
+    if today is None:
+        return pd.Timestamp.now(tz=m.TZ).normalize()
+    return to_timestamp(today, "today").normalize()
+
+
+def _list(resource: str, name: str, values, allowed: Iterable[str], aliases=None) -> tuple:
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        values = values.split(",")
+    aliases = aliases or {}
+    allowed = set(allowed)
+    out: list[str] = []
+    for raw in values:
+        value = str(raw).strip().upper()
+        value = aliases.get(value, value)
+        if value not in allowed:
+            raise RteValidationError(
+                f"{name}={raw!r} is not a value the API accepts for {resource}; "
+                f"expected one of {', '.join(sorted(allowed))}",
+                parameter=name,
+            )
+        if value not in out:  # CPPT-RG07, CCPC-RG10: duplicates are deleted
+            out.append(value)
+    return tuple(out)
+
+
+def validate(
+    resource: str,
+    start_date: DateLike | None = None,
+    end_date: DateLike | None = None,
+    production_type: str | Iterable[str] | None = None,
+    department_code: str | Iterable[str] | None = None,
+    network_connection: str | Iterable[str] | None = None,
+    *,
+    today: DateLike | None = None,
+    chunked: bool = False,
+) -> Query:
+    """Check a request against the guide's rules and return it normalised.
+
+    Parameters
+    ----------
+    resource : str
+        ``"capacities_per_production_type"``, ``"capacities_per_production_unit"`` or
+        ``"capacities_cpc"`` (or the aliases ``cppt``, ``cppu``, ``cpc``).
+    start_date, end_date : str, date, datetime or Timestamp, optional
+        The period, end excluded. Both or neither (F01); neither selects the nominal mode
+        (CPPT-RG01, CPPU-RG01, CCPC-RG01). Naive values are Europe/Paris local time.
+    production_type : str or list of str, optional
+        CPPT: the 20 types of the guide; CPC: its 9 types (``BIOGAS`` is read as ``BIOGAZ``,
+        ``OTHER`` as ``OTHERS``). Not accepted by CPPU. A comma-separated string works too.
+    department_code : str or list of str, optional
+        CPC only: ``FR`` (national aggregate, CCPC-RG02) or ISO 3166-2:FR codes ``FR-01`` ...
+    network_connection : str or list of str, optional
+        CPC only: ``RPD`` and/or ``RPT`` (at most two values).
+    today : date-like, optional
+        The date the F04 rule and nominal modes are relative to; default: today in Paris.
+    chunked : bool, default False
+        True when the period will be cut by :func:`split`: F03 (period > 366 days) is then not
+        raised, and CPPT's F05 is checked on the whole period.
+
+    Returns
+    -------
+    Query
+        The normalised request.
+
+    Raises
+    ------
+    RteValidationError
+        With the API's code for F01–F06 (guide §5.1); without a code for an unknown resource,
+        a parameter the resource does not take, a value outside the enum, or a period that
+        ends before the first date with data (CPPT 2015-01-01, CPPU 1935-01-01,
+        CPC 2015-02-09).
+
+    Examples
+    --------
+    >>> q = validate("cppt", "2015-01-01", "2016-01-01", production_type="NUCLEAR,NUCLEAR")
+    >>> q.filters
+    {'production_type': ('NUCLEAR',)}
+    >>> validate("cppt", "2015-01-01", "2017-06-02")
+    Traceback (most recent call last):
+    ...
+    rtecap.exceptions.RteValidationError: GENINSCAP_CPPT_F03: The API does not provide ...
+    """
+    resource = canonical_resource(resource)
+    filters: dict[str, tuple[str, ...]] = {}
+    given = {
+        "production_type": production_type,
+        "department_code": department_code,
+        "network_connection": network_connection,
+    }
+    for name, values in given.items():
+        if values is not None and name not in m.LIST_PARAMETERS[resource]:
+            raise RteValidationError(f"{resource} takes no {name} parameter", parameter=name)
+    if resource == m.CPPT:
+        filters["production_type"] = _list(resource, "production_type", production_type,
+                                           m.PRODUCTION_TYPES)
+    elif resource == m.CPC:
+        filters["department_code"] = _list(resource, "department_code", department_code,
+                                           m.DEPARTMENT_CODES)
+        filters["network_connection"] = _list(resource, "network_connection",
+                                              network_connection, m.NETWORKS)
+        filters["production_type"] = _list(resource, "production_type", production_type,
+                                           m.CPC_PRODUCTION_TYPES, m.CPC_PRODUCTION_TYPE_ALIASES)
+
+    if (start_date is None) != (end_date is None):  # F01
+        missing = "end_date" if end_date is None else "start_date"
+        _fail(resource, "F01", missing, f"{missing} is missing")
+    if start_date is None:
+        return Query(resource, None, None, filters)
+
+    start = to_timestamp(start_date, "start_date", resource)  # F06
+    end = to_timestamp(end_date, "end_date", resource)
+    if start > end:  # F02
+        _fail(resource, "F02", "start_date", f"{format_date(start)} > {format_date(end)}")
+    if not chunked and end > start + _MAX:  # F03
+        _fail(resource, "F03", "end_date", "more than 366 days; rtecap's get_* split it for you")
+    now = _today(today)
+    limit = (
+        now + _DAY if resource == m.CPC else pd.Timestamp(now.year + 1, 1, 1, tz=m.TZ)
+    )
+    if end > limit:  # F04
+        _fail(resource, "F04", "end_date", f"end_date must not be after {format_date(limit)}")
+    shortest = _YEAR if resource == m.CPPT else _DAY
+    if end < start + shortest:  # F05
+        _fail(resource, "F05", "end_date",
+              "shortest period: " + ("1 calendar year" if resource == m.CPPT else "1 day"))
+    first = pd.Timestamp(m.FIRST_DATES[resource], tz=m.TZ)
+    if end <= first:
+        raise RteValidationError(
+            f"{resource} has no data before {first.date()}; the period ends on {end}",
+            parameter="end_date",
+        )
+    return Query(resource, start, end, filters)
+
+
+def _year_start(ts: pd.Timestamp) -> pd.Timestamp:
+    return pd.Timestamp(ts.year, 1, 1, tz=m.TZ)
+
+
+def split(
+    resource: str, start_date: DateLike, end_date: DateLike
+) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Cut a period into the calls the API accepts.
+
+    CPPT accepts only periods of one calendar year up to 366 days (F05, F03) and answers per
+    calendar year (CPPT-RG06), so its period is widened to whole calendar years in Europe/Paris
+    and cut at each 1 January. CPPU and CPC accept 1 to 366 days (F05, F03): their period is
+    cut at each 1 January too (so that chunks are the same whatever the requested start, which
+    makes the cache reusable), and a piece shorter than one day is merged with its neighbour.
+    The start is moved up to the first date with data when it is earlier.
+
+    Parameters
+    ----------
+    resource : str
+        Resource name or alias.
+    start_date, end_date : date-like
+        The period, end excluded; naive values are Europe/Paris.
+
+    Returns
+    -------
+    list of (Timestamp, Timestamp)
+        Contiguous ``[start, end)`` pieces in time order: no gap, no overlap, their union is the
+        (clipped, for CPPT widened) period.
+
+    Examples
+    --------
+    >>> [(a.year, b.year) for a, b in split("cppt", "2015-01-01", "2018-01-01")]
+    [(2015, 2016), (2016, 2017), (2017, 2018)]
+    """
+    resource = canonical_resource(resource)
+    start = to_timestamp(start_date, "start_date", resource)
+    end = to_timestamp(end_date, "end_date", resource)
+    start = max(start, pd.Timestamp(m.FIRST_DATES[resource], tz=m.TZ))
+    if resource == m.CPPT:
+        start = _year_start(start)
+        if end != _year_start(end):
+            end = pd.Timestamp(end.year + 1, 1, 1, tz=m.TZ)
+    if start >= end:
+        return []
+    bounds = [start]
+    for year in range(start.year + 1, end.year + 1):
+        jan1 = pd.Timestamp(year, 1, 1, tz=m.TZ)
+        if start < jan1 < end:
+            bounds.append(jan1)
+    bounds.append(end)
+    pieces = list(zip(bounds[:-1], bounds[1:], strict=True))
+    return _mend_short(pieces)
+
+
+def _mend_short(pieces: list[tuple[pd.Timestamp, pd.Timestamp]]):
+    """Merge a piece shorter than a day (only the first or last can be) with its neighbour."""
+    for at_end in (True, False):
+        if len(pieces) < 2:
+            break
+        i, j = (len(pieces) - 1, len(pieces) - 2) if at_end else (0, 1)
+        a, b = pieces[i]
+        if b >= a + _DAY:
+            continue
+        lo, hi = min(a, pieces[j][0]), max(b, pieces[j][1])
+        if hi <= lo + _MAX:
+            merged = [(lo, hi)]
+        else:  # a leap year plus a few hours: cut the whole in two at a local midnight
+            mid = (lo + (hi - lo) / 2).normalize()
+            merged = [(lo, mid), (mid, hi)]
+        first = min(i, j)
+        pieces = pieces[:first] + merged + pieces[first + 2:]
+    return pieces
+
+
+def validate_params(
+    resource: str, params: dict[str, str], *, today: DateLike | None = None
+) -> Query:
+    """Validate a raw query string, as the server sees it (dates must be in the wire format).
+
+    Unlike :func:`validate`, which accepts any date-like value, a date here must be written
+    exactly ``YYYY-MM-DDThh:mm:ss±hh:mm``, else ``F06`` (the guide's F06 call example passes
+    ``start_date=2023-02-01``). Use it to check a URL before sending it.
+
+    Parameters
+    ----------
+    resource : str
+        Resource name or alias.
+    params : mapping of str to str
+        Decoded query-string parameters (list parameters comma separated).
+    today : date-like, optional
+        See :func:`validate`.
+
+    Returns
+    -------
+    Query
+
+    Raises
+    ------
+    RteValidationError
+        As :func:`validate`; also for a parameter the API does not know.
+
+    Examples
+    --------
+    >>> validate_params("cppt", {"start_date": "2023-02-01", "end_date": "2023-02-14"})
+    Traceback (most recent call last):
+    ...
+    rtecap.exceptions.RteValidationError: GENINSCAP_CPPT_F06: One of the dates ...
+    """
+    resource = canonical_resource(resource)
+    known = {"start_date", "end_date", *m.LIST_PARAMETERS[resource]}
+    unknown = sorted(set(params) - known)
+    if unknown:
+        raise RteValidationError(f"{resource} takes no parameter {', '.join(unknown)}",
+                                 parameter=unknown[0])
+    start, end = params.get("start_date"), params.get("end_date")
+    if (start is None) == (end is None):
+        for name, text in (("start_date", start), ("end_date", end)):
+            if text is not None and not is_wire_date(text):
+                _fail(resource, "F06", name, f"{name}={text!r}")
+    lists = {name: params[name] for name in m.LIST_PARAMETERS[resource] if name in params}
+    return validate(resource, start, end, **lists, today=today)
