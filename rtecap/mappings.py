@@ -378,3 +378,12 @@ def error_code(resource: str, fcode: str) -> str:
 def error_message(code: str) -> str:
     """Return the guide's message (§5.1) for a full error code such as ``GENINSCAP_CPPT_F03``."""
     return ERROR_MESSAGE_OVERRIDES.get(code) or ERROR_MESSAGES[code.rsplit("_", 1)[-1]]
+
+
+# --------------------------------------------------------------------------- ODRE frame levels
+# (appended for rtecap.datasets: the `level` column tells sectors from fossil sub-sectors)
+#: Values of the `level` column of rtecap.datasets.load_national_capacities.
+LEVELS = ("sector", "sub_sector")
+LEVEL_FR = MappingProxyType({"sector": "filière", "sub_sector": "sous-filière"})
+#: Columns of the bundled datasets not in COLUMNS_FR, English -> French.
+DATASET_COLUMNS_FR = MappingProxyType({"level": "niveau"})
