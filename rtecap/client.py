@@ -1,0 +1,416 @@
+"""The HTTP session: OAuth2 client credentials, retries, timeouts, disk cache -> dict.
+
+No pandas here. :class:`Client` answers one call with the decoded JSON of the API (a dict);
+the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the answers.
+
+* Auth: requests-oauthlib's ``BackendApplicationClient`` and ``fetch_token`` with HTTP Basic
+  client authentication on ``/token/oauth/``. The token is reused until shortly before it
+  expires (this grant has no refresh token: a new one is fetched); on a 401 a new token is
+  fetched once and the call retried.
+* Resilience: a urllib3 :class:`~urllib3.util.Retry` mounted on the session retries GETs on
+  408/429/500/502/503/504/509 with exponential backoff, honouring ``Retry-After`` up to a cap.
+  A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
+* Cache: requests-cache's ``CacheMixin`` on the same ``OAuth2Session``, SQLite in the user cache
+  dir; entries expire after the guide's advised call frequency. The ``Authorization`` header is
+  redacted from stored requests and the token call (a POST) is never stored. A cache hit needs
+  neither credentials nor a token. ``offline=True`` answers only from the cache.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import random
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from rtecap import mappings as m
+from rtecap._version import __version__
+from rtecap.exceptions import (
+    STATUS_ERRORS,
+    AuthenticationError,
+    CredentialsError,
+    FunctionalError,
+    NoDataError,
+    OfflineCacheMissError,
+    RateLimitError,
+    ResponseError,
+    RteApiError,
+    RteError,
+)
+
+log = logging.getLogger("rtecap")
+RETRY_STATUSES = (408, 429, 500, 502, 503, 504, 509)
+USER_AGENT = f"rtecap/{__version__}"
+_CACHE_FILE = "http_cache"
+
+
+def _is_loopback(host: str | None) -> bool:
+    if host in ("localhost",):
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False
+
+
+def default_cache_path() -> Path:
+    """Return where the HTTP cache lives by default (``platformdirs.user_cache_dir``)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("rtecap", appauthor=False)) / _CACHE_FILE
+
+
+class _RedactTokens(logging.Filter):
+    """Blank the arguments of requests-oauthlib log records that may print a token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "token" in str(record.msg).lower() or "secret" in str(record.msg).lower():
+            record.args = tuple("<redacted>" for _ in record.args or ())
+        return True
+
+
+def _make_retry(total: int, backoff_factor: float, max_retry_after: float):
+    from urllib3.util import Retry
+
+    class CappedRetry(Retry):
+        """urllib3 Retry whose Retry-After wait is capped (a server may ask for hours)."""
+
+        def get_retry_after(self, response):
+            value = super().get_retry_after(response)
+            return None if value is None else min(value, max_retry_after)
+
+    return CappedRetry(
+        total=total,
+        connect=total,
+        read=total,
+        status=total,
+        status_forcelist=RETRY_STATUSES,
+        allowed_methods=frozenset({"GET"}),
+        backoff_factor=backoff_factor,
+        backoff_max=max_retry_after,
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
+
+
+class Client:
+    """A connection to RTE's Generation Installed Capacities API.
+
+    Parameters
+    ----------
+    client_id, client_secret : str, optional
+        OAuth2 credentials of your application on RTE's data portal. Default: the environment
+        variables ``RTE_CLIENT_ID`` and ``RTE_CLIENT_SECRET``. Needed only when a call reaches
+        the network: a cache hit needs none.
+    base_url : str
+        Scheme and host of the API, default RTE's production host. Plain ``http://`` is refused
+        except on loopback (e.g. :mod:`rtecap.emulator`).
+    cache : bool or path, default True
+        True: an SQLite cache in the user cache dir; a path: that file; False: no cache.
+    offline : bool, optional
+        Answer only from the cache and raise :class:`OfflineCacheMissError` naming any request
+        that is not there. Default: the ``RTECAP_OFFLINE`` environment variable ("1" = on).
+    sandbox : bool, default False
+        Call the ``/sandbox/`` twins of the resources (fixed samples ignoring parameters).
+    timeout : float or (float, float), default (10, 60)
+        Connect and read timeouts in seconds, for every call.
+    retries : int, default 5
+        Attempts after the first one for retryable statuses, connection errors and bad bodies.
+    backoff_factor : float, default 0.5
+        Exponential backoff: ``backoff_factor * 2 ** (attempt - 1)`` seconds.
+    max_retry_after : float, default 60
+        Cap on the wait a ``Retry-After`` header may ask for, in seconds.
+    today : date-like, optional
+        The day the guide's date rules (F04, nominal modes) are checked against; default: today
+        in Paris. Set it to the emulator's clock in tests.
+
+    Examples
+    --------
+    >>> client = Client("my-id", "my-secret", cache=False)
+    >>> client
+    Client(base_url='https://digital.iservices.rte-france.com', client_id='my-id', client_secret='***', cache=None, offline=False)
+    """  # noqa: E501
+
+    def __init__(
+        self,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        base_url: str = m.DEFAULT_BASE_URL,
+        *,
+        cache: bool | str | os.PathLike = True,
+        offline: bool | None = None,
+        sandbox: bool = False,
+        timeout: float | tuple[float, float] = (10.0, 60.0),
+        retries: int = 5,
+        backoff_factor: float = 0.5,
+        max_retry_after: float = 60.0,
+        today=None,
+    ):
+        parts = urlsplit(base_url.rstrip("/"))
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError(f"base_url must be http(s)://host[:port], got {base_url!r}")
+        if parts.scheme == "http" and not _is_loopback(parts.hostname):
+            raise ValueError(
+                f"refusing plain http:// to {parts.hostname}: credentials and tokens would travel "
+                "in clear; use https:// (plain http is allowed on loopback only)"
+            )
+        self.base_url = base_url.rstrip("/")
+        self.client_id = client_id or os.environ.get("RTE_CLIENT_ID") or None
+        self._secret = client_secret or os.environ.get("RTE_CLIENT_SECRET") or None
+        if offline is None:
+            offline = os.environ.get("RTECAP_OFFLINE", "").strip().lower() in ("1", "true", "yes")
+        self.offline = bool(offline)
+        self.sandbox = sandbox
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff_factor = backoff_factor
+        self.today = today
+        self.cache_path: Path | None = None
+        if cache is True:
+            self.cache_path = default_cache_path()
+        elif cache:
+            self.cache_path = Path(cache)
+        if self.offline and self.cache_path is None:
+            raise ValueError("offline=True needs a cache (cache=True or a path)")
+        self._token_lock = threading.Lock()
+        self._session = self._build_session(retries, backoff_factor, max_retry_after, parts)
+
+    # ------------------------------------------------------------------ session
+    def _build_session(self, retries, backoff_factor, max_retry_after, parts):
+        from oauthlib.oauth2 import BackendApplicationClient
+        from requests.adapters import HTTPAdapter
+        from requests_oauthlib import OAuth2Session
+
+        if parts.scheme == "http":
+            # oauthlib refuses http:// unless told; reached only for loopback (checked above).
+            os.environ.setdefault("OAUTHLIB_INSECURE_TRANSPORT", "1")
+        logging.getLogger("requests_oauthlib").addFilter(_REDACT)
+        oauth = BackendApplicationClient(client_id=self.client_id or "")
+        if self.cache_path is not None:
+            from requests_cache import CacheMixin
+
+            class CachedOAuth2Session(CacheMixin, OAuth2Session):
+                """OAuth2Session with requests-cache's disk cache."""
+
+            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
+            session = CachedOAuth2Session(
+                cache_name=str(self.cache_path),
+                backend="sqlite",
+                allowable_methods=("GET",),
+                allowable_codes=(200,),
+                ignored_parameters=("Authorization", "access_token"),
+                expire_after=86_400,
+                stale_if_error=False,
+                client=oauth,
+            )
+        else:
+            session = OAuth2Session(client=oauth)
+        adapter = HTTPAdapter(max_retries=_make_retry(retries, backoff_factor, max_retry_after),
+                              pool_maxsize=16)
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+        session.headers["User-Agent"] = USER_AGENT
+        session.headers["Accept"] = "application/json"
+        return session
+
+    def __repr__(self) -> str:
+        secret = "***" if self._secret else None
+        return (f"Client(base_url={self.base_url!r}, client_id={self.client_id!r}, "
+                f"client_secret={secret!r}, cache={str(self.cache_path) if self.cache_path else None!r}, "
+                f"offline={self.offline})")
+
+    def close(self) -> None:
+        """Close the HTTP session and the cache file."""
+        self._session.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ auth
+    def _token_valid(self) -> bool:
+        token = self._session.token or {}
+        expires_at = token.get("expires_at")
+        if not token.get("access_token") or expires_at is None:
+            return False
+        lifetime = float(token.get("expires_in") or 60)
+        leeway = min(30.0, 0.2 * lifetime)  # renew "shortly before" expiry
+        return time.time() < float(expires_at) - leeway
+
+    def _ensure_token(self, force: bool = False) -> None:
+        with self._token_lock:
+            if not force and self._token_valid():
+                return
+            if not self.client_id or not self._secret:
+                raise CredentialsError(
+                    "no RTE credentials: pass client_id and client_secret to rtecap.Client, or "
+                    "set RTE_CLIENT_ID and RTE_CLIENT_SECRET (or run offline from the cache, or "
+                    "use rtecap.emulator for tests)"
+                )
+            from oauthlib.oauth2 import OAuth2Error
+
+            url = self.base_url + m.TOKEN_PATH
+            try:
+                self._session.fetch_token(
+                    url, client_id=self.client_id, client_secret=self._secret,
+                    include_client_id=False, timeout=self.timeout,
+                )
+            except OAuth2Error as exc:
+                raise AuthenticationError(
+                    f"the token endpoint refused the client credentials ({exc.error})",
+                    status=getattr(exc, "status_code", None) or 401, code=exc.error, url=url,
+                ) from None
+            except Exception as exc:  # requests errors: keep the type, never the secret
+                raise RteApiError(f"token request failed: {type(exc).__name__}: {exc}",
+                                  url=url) from exc
+            log.debug("rtecap: new access token, valid %ss", self._session.token.get("expires_in"))
+
+    # ------------------------------------------------------------------ calls
+    def url(self, resource: str) -> str:
+        """Return the URL of a resource (sandbox twin when ``sandbox=True``)."""
+        prefix = m.SANDBOX_PATH if self.sandbox else m.API_PATH
+        return f"{self.base_url}{prefix}/{resource}"
+
+    def expire_after(self, resource: str) -> int:
+        """Seconds a cached answer stays fresh: the guide's advised call frequency."""
+        month = time.gmtime().tm_mon
+        return m.ADVISED_REFRESH_SECONDS[resource]["december" if month == 12 else "other"]
+
+    def get_json(self, resource: str, params: dict[str, str] | None = None) -> tuple[dict, bool]:
+        """Call one resource once and return its decoded JSON answer.
+
+        Parameters are sent as given: validation is the caller's job (see :mod:`rtecap.rules`),
+        so this is also the way to see what the server itself answers to a bad request.
+
+        Parameters
+        ----------
+        resource : str
+            Resource name, e.g. ``"capacities_cpc"``.
+        params : dict of str to str, optional
+            Query-string parameters, dates already formatted.
+
+        Returns
+        -------
+        (dict, bool)
+            The JSON answer and whether it came from the cache.
+
+        Raises
+        ------
+        FunctionalError, NoDataError, AuthenticationError, RateLimitError, ServerError, ...
+            The typed error of an error answer (see :mod:`rtecap.exceptions`).
+        OfflineCacheMissError
+            Offline and the request is not cached.
+        CredentialsError
+            A call must reach the network and no credentials are known.
+        """
+        full = self.full_url(resource, params)
+        cached = self._from_cache(full)
+        if cached is not None:
+            return cached, True
+        if self.offline:
+            raise OfflineCacheMissError(f"offline and not in the cache: GET {full}", url=full)
+        for attempt in range(self.retries + 1):
+            response = self._send(full, resource, refresh=attempt > 0)
+            try:
+                return response.json(), False
+            except ValueError as exc:  # body not valid JSON (cut short by the server, ...)
+                error = ResponseError(f"answer is not valid JSON ({exc})", status=200, url=full)
+            self._sleep(attempt)
+        raise error
+
+    def full_url(self, resource: str, params: dict[str, str] | None = None) -> str:
+        """Return the URL of one call, list parameters joined by plain commas as in the guide."""
+        query = urlencode(params or {}, safe=",")
+        return self.url(resource) + ("?" + query if query else "")
+
+    def uri_length(self, resource: str, params: dict[str, str] | None = None) -> int:
+        """Length of the request URI (path and query) that the guide limits to 512 (§5.2)."""
+        parts = urlsplit(self.full_url(resource, params))
+        return len(parts.path) + (len(parts.query) + 1 if parts.query else 0)
+
+    def _from_cache(self, url: str) -> dict | None:
+        if self.cache_path is None:
+            return None
+        response = self._session.get(url, only_if_cached=True,
+                                     withhold_token=True, timeout=self.timeout)
+        if response.status_code != 200 or not getattr(response, "from_cache", False):
+            return None
+        try:
+            return response.json()
+        except ValueError:
+            return None  # a bad stored body: fetch again
+
+    def _send(self, url: str, resource: str, refresh: bool):
+        import requests
+
+        kwargs: dict[str, Any] = {"timeout": self.timeout}
+        if self.cache_path is not None:
+            kwargs.update(expire_after=self.expire_after(resource), force_refresh=refresh)
+        for attempt in range(self.retries + 1):
+            self._ensure_token(force=False)
+            try:
+                response = self._session.get(url, **kwargs)
+            except (requests.exceptions.ChunkedEncodingError,
+                    requests.exceptions.ConnectionError,
+                    requests.exceptions.Timeout) as exc:
+                if attempt == self.retries:
+                    raise RteApiError(f"{type(exc).__name__} after {attempt + 1} attempts",
+                                      url=url) from exc
+                self._sleep(attempt)
+                continue
+            if response.status_code == 401 and attempt == 0:
+                log.debug("rtecap: 401, fetching a new token and retrying once")
+                self._ensure_token(force=True)
+                continue
+            if response.status_code != 200:
+                raise _error_from(response)
+            log.debug("rtecap: GET %s -> 200 (%d bytes)", response.url, len(response.content))
+            return response
+        raise _error_from(response)
+
+    def _sleep(self, attempt: int) -> None:
+        delay = self.backoff_factor * (2 ** attempt)
+        time.sleep(delay * (0.5 + random.random() / 2))
+
+
+_REDACT = _RedactTokens()
+
+
+def _error_from(response) -> RteApiError:
+    """Map an error answer to the typed exception, keeping status, code, message, id."""
+    status = response.status_code
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    if not isinstance(body, dict):
+        body = {}
+    code = body.get("error")
+    message = body.get("error_description") or response.reason or f"HTTP {status}"
+    details = body.get("error_details") or {}
+    transaction_id = details.get("transaction_id") if isinstance(details, dict) else None
+    kwargs = {"status": status, "code": code, "transaction_id": transaction_id,
+              "url": response.url}
+    if code == m.NO_DATA_CODE:
+        return NoDataError(message, **kwargs)
+    if status == 400:
+        return FunctionalError(message, **kwargs)
+    if status == 429:
+        retry_after = response.headers.get("Retry-After")
+        try:
+            seconds = float(retry_after) if retry_after is not None else None
+        except ValueError:
+            seconds = None
+        return RateLimitError(message, retry_after=seconds, **kwargs)
+    cls = STATUS_ERRORS.get(status) or (RteApiError if status < 500 else STATUS_ERRORS[500])
+    return cls(message, **kwargs)
+
+
+__all__ = ["Client", "RteError", "default_cache_path"]
