@@ -1,0 +1,288 @@
+"""Decoded API payloads (dicts) -> tidy DataFrames. Pure functions: no I/O, no network.
+
+``get_*`` (after fetching) and ``read_*`` (after loading a saved file) both end here, so a
+frame built from a live answer and one built from the same answer saved to disk are equal.
+
+Every frame follows rtecap's frame contract: a ``DatetimeIndex`` in Europe/Paris named after
+its field; snake_case English columns with the unit as suffix; labels as ``category``
+(the guide's enum first, in the guide's order, then any unknown label met, kept with a
+``UserWarning``); free text (station names, EIC codes, locations, producers) as pandas'
+``str`` dtype, kept exactly as given; numbers as ``float64`` or nullable ``Int64``; rows in the
+order of the guide's output rule, ties broken on the remaining columns so the result does not
+depend on the order of the payload; exact duplicate rows dropped. A missing field becomes
+NaT/NA and the row is kept.
+
+Real answers differ from the guide (see DESIGN.md, "Real-world payloads"); the parsers accept
+``type``/``production_type``, ``value``/``values``, producer keys in any case or absent,
+``Z`` or ``+hh:mm`` offsets, ints or floats, ``BIOGAS``/``OTHER`` for ``BIOGAZ``/``OTHERS``,
+and a top-level key holding one object instead of a list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from rtecap import mappings as m
+from rtecap.parsers._frame import (
+    SCHEMAS,
+    SORT_ORDERS,
+    combine_frames,
+    drop_exact_duplicates,
+    finish,
+    resolve_resource,
+    sort_frame,
+)
+from rtecap.parsers._payload import (
+    TIME_UNIT,
+    field,
+    floats,
+    integers,
+    labels,
+    objects,
+    pluck,
+    records,
+    strings,
+    times,
+)
+from rtecap.parsers._translate import LANGS, check_lang, frame_language, translate_frame
+
+__all__ = [
+    "LANGS",
+    "PARSERS",
+    "SCHEMAS",
+    "SORT_ORDERS",
+    "TIME_UNIT",
+    "check_lang",
+    "combine_frames",
+    "drop_exact_duplicates",
+    "frame_language",
+    "parse",
+    "parse_capacities_cpc",
+    "parse_capacities_per_production_type",
+    "parse_capacities_per_production_unit",
+    "resolve_resource",
+    "sort_frame",
+    "translate_frame",
+]
+
+_ENUMS: Mapping[str, tuple[str, ...]] = {
+    "department_code": m.DEPARTMENT_CODES,
+    "network_connection": m.NETWORKS,
+}
+
+
+# --------------------------------------------------------------------------- parsers
+def parse_capacities_per_production_type(
+    payload: Mapping[str, Any], lang: str = "en"
+) -> pd.DataFrame:
+    """Parse a ``capacities_per_production_type`` answer (guide §4.1.1.3).
+
+    Parameters
+    ----------
+    payload : dict
+        The decoded JSON: ``{"capacities_per_production_type": [{..., "values": [...]}]}``.
+    lang : {"en", "fr"}
+        Column names and labels in English (default) or French (guide §6.2).
+
+    Returns
+    -------
+    DataFrame
+        One row per (year, production type). Index ``start_date`` (1 January, local
+        midnight); columns ``end_date``, ``production_type`` (category),
+        ``capacity_mw`` (float64), ``updated_date``. Sorted per CPPT-RG05: most recent
+        year first, then production type in the guide's order.
+
+    Raises
+    ------
+    ResponseError
+        The payload is not a CPPT answer, or a date/number cannot be read.
+
+    Examples
+    --------
+    >>> payload = {"capacities_per_production_type": [{"values": [{
+    ...     "start_date": "2015-01-01T00:00:00+01:00", "end_date": "2016-01-01T00:00:00+01:00",
+    ...     "type": "NUCLEAR", "value": 63130, "updated_date": "2015-07-05T00:30:00+02:00"}]}]}
+    >>> df = parse_capacities_per_production_type(payload)
+    >>> df.index[0], df["capacity_mw"].iloc[0]
+    (Timestamp('2015-01-01 00:00:00+0100', tz='Europe/Paris'), np.float64(63130.0))
+    """
+    lang = check_lang(lang)
+    rows = [
+        value
+        for year in records(payload, m.CPPT)
+        for value in objects(field(year, ("values", "value")), f"{m.CPPT}.values")
+    ]
+    columns = {
+        "end_date": times(pluck(rows, "end_date"), "end_date"),
+        "production_type": labels(
+            pluck(rows, "type", "production_type"), m.PRODUCTION_TYPES, "production_type"
+        ),
+        "capacity_mw": floats(pluck(rows, "value", "values"), "value"),
+        "updated_date": times(pluck(rows, "updated_date"), "updated_date"),
+    }
+    return finish(m.CPPT, times(pluck(rows, "start_date"), "start_date"), columns, lang)
+
+
+def parse_capacities_per_production_unit(
+    payload: Mapping[str, Any], lang: str = "en"
+) -> pd.DataFrame:
+    """Parse a ``capacities_per_production_unit`` answer (guide §4.2.1.3).
+
+    Parameters
+    ----------
+    payload : dict
+        The decoded JSON: ``{"capacities_per_production_unit": [{"production_unit": {...},
+        "values": [...]}]}``.
+    lang : {"en", "fr"}
+        Column names and labels in English (default) or French.
+
+    Returns
+    -------
+    DataFrame
+        One row per value interval of each station (station fields repeated; a station
+        without any interval keeps one row of NA values). Index ``start_date`` of the
+        interval; ``end_date`` is NaT for an interval still open. Columns ``code_eic``,
+        ``name``, ``location``, ``producer_code_eic``, ``producer_name`` (``str``, as given,
+        NA when absent), ``production_type`` (category), ``capacity_mw`` and ``voltage_kv``
+        (float64), ``updated_date``. Sorted per CPPU-RG03: production type then name
+        (alphabetically, by code point), then interval start.
+
+    Raises
+    ------
+    ResponseError
+        The payload is not a CPPU answer, or a date/number cannot be read.
+
+    Examples
+    --------
+    >>> payload = {"capacities_per_production_unit": [{
+    ...     "production_unit": {"code_eic": "17W100P100P0341J", "name": "Pont-sur-Sambre",
+    ...                         "location": "France"},
+    ...     "values": [{"start_date": "2019-08-09T00:00:00+02:00", "installed_capacity": 412,
+    ...                 "voltage_level_connection": 225, "type": "FOSSIL_GAS"}]}]}
+    >>> df = parse_capacities_per_production_unit(payload)
+    >>> df["name"].iloc[0], float(df["capacity_mw"].iloc[0]), float(df["voltage_kv"].iloc[0])
+    ('Pont-sur-Sambre', 412.0, 225.0)
+    >>> df["end_date"].isna().all()
+    np.True_
+    """
+    lang = check_lang(lang)
+    rows: list[Mapping[str, Any]] = []
+    units: list[Mapping[str, Any]] = []
+    for station in records(payload, m.CPPU):
+        unit = objects(station.get("production_unit"), f"{m.CPPU}.production_unit")
+        unit_fields = {str(k).lower(): v for u in unit for k, v in u.items()}
+        intervals = objects(field(station, ("values", "value")), f"{m.CPPU}.values") or [{}]
+        rows.extend(intervals)
+        units.extend([unit_fields] * len(intervals))
+    columns: dict[str, Any] = {"end_date": times(pluck(rows, "end_date"), "end_date")}
+    for column, key in (
+        ("code_eic", "code_eic"),
+        ("name", "name"),
+        ("location", "location"),
+        ("producer_code_eic", "code_eic_producteur"),
+        ("producer_name", "name_producteur"),
+    ):
+        columns[column] = strings(pluck(units, key))
+    columns["production_type"] = labels(
+        pluck(rows, "type", "production_type"), m.PRODUCTION_TYPES, "production_type"
+    )
+    columns["capacity_mw"] = floats(
+        pluck(rows, "installed_capacity", "value", "values"), "installed_capacity"
+    )
+    columns["voltage_kv"] = floats(
+        pluck(rows, "voltage_level_connection"), "voltage_level_connection"
+    )
+    columns["updated_date"] = times(pluck(rows, "updated_date"), "updated_date")
+    return finish(m.CPPU, times(pluck(rows, "start_date"), "start_date"), columns, lang)
+
+
+def parse_capacities_cpc(payload: Mapping[str, Any], lang: str = "en") -> pd.DataFrame:
+    """Parse a ``capacities_cpc`` answer (guide §4.3.1.3).
+
+    Parameters
+    ----------
+    payload : dict
+        The decoded JSON: ``{"capacities_cpc": [{"updated_date": ..., "department_code":
+        ..., "network_connection": ..., "production_type": ..., "value": ...}]}``.
+    lang : {"en", "fr"}
+        Column names and labels in English (default) or French.
+
+    Returns
+    -------
+    DataFrame
+        One row per record. Index ``updated_date``; columns ``department_code``,
+        ``network_connection``, ``production_type`` (categories: the guide's enums, BIOGAS
+        and OTHER read as BIOGAZ and OTHERS) and ``capacity_kw`` (nullable ``Int64``).
+        CCPC-RG09 records (no ``updated_date`` nor ``value``) are kept with NaT and NA.
+        Sorted per CCPC-RG08: updated_date most recent first (NaT last), then department,
+        production type and network alphabetically.
+
+    Raises
+    ------
+    ResponseError
+        The payload is not a CPC answer, or a date/number cannot be read, or a capacity is
+        not a whole number of kW.
+
+    Examples
+    --------
+    >>> payload = {"capacities_cpc": [{"updated_date": "2016-02-01T00:00:00+01:00",
+    ...     "department_code": "FR", "network_connection": "RPD",
+    ...     "production_type": "BIOGAS", "values": 323012}]}
+    >>> df = parse_capacities_cpc(payload)
+    >>> df["production_type"].iloc[0], int(df["capacity_kw"].iloc[0])
+    ('BIOGAZ', 323012)
+    """
+    lang = check_lang(lang)
+    rows = records(payload, m.CPC)
+    columns = {name: labels(pluck(rows, name), _ENUMS[name], name) for name in _ENUMS}
+    columns["production_type"] = labels(
+        pluck(rows, "production_type", "type"),
+        m.CPC_PRODUCTION_TYPES,
+        "production_type",
+        aliases=m.CPC_PRODUCTION_TYPE_ALIASES,
+    )
+    columns["capacity_kw"] = integers(pluck(rows, "value", "values"), "value")
+    return finish(m.CPC, times(pluck(rows, "updated_date"), "updated_date"), columns, lang)
+
+
+PARSERS: Mapping[str, Callable[..., pd.DataFrame]] = {
+    m.CPPT: parse_capacities_per_production_type,
+    m.CPPU: parse_capacities_per_production_unit,
+    m.CPC: parse_capacities_cpc,
+}
+
+
+def parse(resource: str, payload: Mapping[str, Any], lang: str = "en") -> pd.DataFrame:
+    """Parse the answer of ``resource`` with its parser.
+
+    Parameters
+    ----------
+    resource : str
+        ``"capacities_per_production_type"``, ``"capacities_per_production_unit"``,
+        ``"capacities_cpc"`` or a short alias (``"cppt"``, ``"cppu"``, ``"cpc"``).
+    payload : dict
+        The decoded JSON answer.
+    lang : {"en", "fr"}
+        Language of column names and labels.
+
+    Returns
+    -------
+    DataFrame
+        See ``parse_<resource>``.
+
+    Raises
+    ------
+    RteValidationError
+        Unknown resource or language.
+    ResponseError
+        The payload is not an answer of ``resource``.
+
+    Examples
+    --------
+    >>> parse("cpc", {"capacities_cpc": []}).columns.tolist()
+    ['department_code', 'network_connection', 'production_type', 'capacity_kw']
+    """
+    return PARSERS[resolve_resource(resource)](payload, lang=lang)
