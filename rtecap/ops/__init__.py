@@ -1,0 +1,33 @@
+"""Pure frame -> frame functions: the analysis layer behind the ``df.rte`` accessor.
+
+Every function takes a tidy rtecap frame (CPPT, CPPU, CPC or the ODRE national dataset, English
+or French), never changes it, and returns a new frame in the same language.
+
+- :func:`frame_kind`, :func:`frame_lang`: what a frame is.
+- :func:`translate`, :func:`to_mw`: same shape, other names or units.
+- :func:`by_sector`, :func:`mix`, :func:`change`: capacity per sector over time.
+- :func:`in_operation`, :func:`timeline`: production units (CPPU) over time.
+"""
+
+from rtecap.ops.frames import KINDS, NATIONAL, frame_kind, frame_lang, to_mw, translate
+from rtecap.ops.labels import LEVELS, sector_labels
+from rtecap.ops.sectors import by_sector, change, mix, national_rows
+from rtecap.ops.units import capacity_by_date, in_operation, timeline
+
+__all__ = [
+    "KINDS",
+    "LEVELS",
+    "NATIONAL",
+    "by_sector",
+    "capacity_by_date",
+    "change",
+    "frame_kind",
+    "frame_lang",
+    "in_operation",
+    "mix",
+    "national_rows",
+    "sector_labels",
+    "timeline",
+    "to_mw",
+    "translate",
+]

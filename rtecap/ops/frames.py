@@ -1,0 +1,185 @@
+"""What a frame is (kind, language) and the conversions that keep its shape (translate, to_mw).
+
+Every function here is pure: it never changes its argument and returns a new frame.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Literal
+
+import pandas as pd
+
+from rtecap import mappings
+from rtecap.exceptions import RteValidationError
+
+# One translation for the whole package: the parsers' (guide §6.2 + mappings tables).
+from rtecap.parsers import frame_language as frame_lang
+from rtecap.parsers import translate_frame as translate
+
+#: The ``attrs["rtecap"]["resource"]`` of the frame returned by
+#: :func:`rtecap.datasets.load_national_capacities` (ODRE national yearly capacities).
+NATIONAL = "odre_national_capacities"
+#: The frame kinds the analysis layer understands.
+KINDS = (mappings.CPPT, mappings.CPPU, mappings.CPC, NATIONAL)
+#: Columns (English names) a frame of each kind must hold, besides its DatetimeIndex.
+REQUIRED_COLUMNS = {
+    mappings.CPPT: ("production_type", "capacity_mw"),
+    mappings.CPPU: ("code_eic", "production_type", "capacity_mw", "end_date"),
+    mappings.CPC: ("department_code", "network_connection", "production_type"),
+    NATIONAL: ("sector", "capacity_mw"),
+}
+Lang = Literal["en", "fr"]
+
+#: Column names, English -> French (the API's and the bundled datasets').
+_COLUMNS_FR = {**mappings.COLUMNS_FR, **mappings.DATASET_COLUMNS_FR}
+_COLUMNS_EN = {fr: en for en, fr in _COLUMNS_FR.items()}
+#: Label columns (English names) -> their English -> French label table.
+_LABELS_FR: dict[str, Mapping[str, str]] = {
+    "production_type": mappings.PRODUCTION_TYPE_FR,
+    "network_connection": mappings.NETWORK_FR,
+    "sector": mappings.SECTOR_FR,
+    "level": mappings.LEVEL_FR,
+}
+
+
+def _english_names(df: pd.DataFrame) -> set[str]:
+    names = {str(c) for c in df.columns} | {str(df.index.name)}
+    return {_COLUMNS_EN.get(n, n) for n in names}
+
+
+def _kind_from_columns(names: set[str]) -> str | None:
+    if {"department_code", "network_connection"} <= names:
+        return mappings.CPC
+    if "code_eic" in names:
+        return mappings.CPPU
+    if {"sector", "capacity_mw"} <= names:
+        return NATIONAL
+    if {"production_type", "capacity_mw"} <= names:
+        return mappings.CPPT
+    return None
+
+
+def frame_kind(df: pd.DataFrame) -> str:
+    """Return which rtecap frame ``df`` is: one of :data:`KINDS`.
+
+    The kind comes from ``df.attrs["rtecap"]["resource"]`` when it is there, else from the
+    column names (English or French). Either way the columns the kind needs must be present.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A frame returned by a ``get_*`` / ``read_*`` loader or by
+        :func:`rtecap.datasets.load_national_capacities` (or one shaped like them).
+
+    Returns
+    -------
+    str
+        ``capacities_per_production_type``, ``capacities_per_production_unit``,
+        ``capacities_cpc`` or ``odre_national_capacities``.
+
+    Raises
+    ------
+    RteValidationError
+        If the frame is none of these, or lacks a column its kind needs. Derived frames
+        (``by_sector``, ``mix`` ... results) are not frames of any kind.
+
+    Examples
+    --------
+    >>> frame_kind(pd.DataFrame(columns=["production_type", "capacity_mw"]))
+    'capacities_per_production_type'
+    """
+    names = _english_names(df)
+    meta = df.attrs.get("rtecap")
+    meta = meta if isinstance(meta, Mapping) else {}
+    if "operation" in meta:
+        raise RteValidationError(
+            f"this frame is the result of {meta['operation']}(), not a capacities frame"
+        )
+    resource = meta.get("resource")
+    kind = mappings.RESOURCE_ALIASES.get(resource, resource) if resource else None
+    if kind is None:
+        kind = _kind_from_columns(names)
+        if kind is None:
+            raise RteValidationError(
+                "not an rtecap frame: expected the columns of a capacities frame "
+                "(production_type + capacity_mw, code_eic, department_code + "
+                "network_connection, or sector + capacity_mw), got "
+                f"{sorted(str(c) for c in df.columns)}"
+            )
+    if kind not in KINDS:
+        raise RteValidationError(f"unknown rtecap frame kind {kind!r}; expected one of {KINDS}")
+    missing = [c for c in REQUIRED_COLUMNS[kind] if c not in names]
+    if kind == mappings.CPC and not {"capacity_kw", "capacity_mw"} & names:
+        missing.append("capacity_kw")
+    if missing:
+        raise RteValidationError(f"a {kind} frame needs the columns {missing}")
+    if not isinstance(df.index, pd.DatetimeIndex):
+        raise RteValidationError(f"a {kind} frame has a DatetimeIndex, not {type(df.index)}")
+    return kind
+
+
+def col(name: str, lang: str) -> str:
+    """Return the column name ``name`` (English) in language ``lang``."""
+    return _COLUMNS_FR.get(name, name) if lang == "fr" else name
+
+
+def label_table(column: str, lang: str) -> Mapping[str, str]:
+    """Return the English -> ``lang`` label table of the label column ``column`` (English name)."""
+    table = _LABELS_FR.get(column, {})
+    return table if lang == "fr" else {}
+
+
+def to_english(df: pd.DataFrame) -> tuple[pd.DataFrame, Lang]:
+    """Return ``(df in English, the language df was in)``; helper for the ops functions."""
+    lang = frame_lang(df)
+    return (translate(df, "en") if lang == "fr" else df), lang
+
+
+def to_mw(df: pd.DataFrame) -> pd.DataFrame:
+    """Convert a CPC frame's ``capacity_kw`` (Int64, kW) into ``capacity_mw`` (float64, MW).
+
+    Each value is divided by 1000 as a float64: ``int kW -> float -> / 1000`` is exact up to
+    the float64 rounding of the quotient (the result is the float nearest to value/1000, since
+    every capacity below 2**53 kW is an exact float). ``<NA>`` becomes ``NaN``. The column
+    keeps its place; French frames turn ``puissance_kw`` into ``puissance_mw``. Frames without
+    a kW column (CPPT, CPPU, the national dataset, a CPC frame already in MW) come back as an
+    unchanged copy.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Any rtecap frame.
+
+    Returns
+    -------
+    DataFrame
+        A copy, in MW.
+
+    Examples
+    --------
+    >>> cpc = pd.DataFrame({"capacity_kw": pd.array([323012, None], dtype="Int64")})
+    >>> to_mw(cpc)["capacity_mw"].tolist()
+    [323.012, nan]
+    """
+    out = df.copy()
+    out.attrs = copy.deepcopy(df.attrs)
+    lang = frame_lang(df)
+    kw, mw = col("capacity_kw", lang), col("capacity_mw", lang)
+    if kw in out.columns:
+        values = out[kw].astype("Float64").to_numpy(dtype="float64", na_value=float("nan"))
+        out[kw] = values / 1000.0
+        out = out.rename(columns={kw: mw})
+    return out
+
+
+def derived_attrs(df: pd.DataFrame, operation: str) -> dict:
+    """Return the ``attrs`` of a frame derived from ``df`` by ``operation``.
+
+    The provenance is kept but ``resource`` becomes ``source_resource``, so a derived frame
+    (wide, per sector) is never mistaken for a loader frame by :func:`frame_kind`.
+    """
+    meta = dict(df.attrs.get("rtecap") or {})
+    source = meta.pop("resource", None)
+    return {"rtecap": {**copy.deepcopy(meta), "source_resource": source, "operation": operation}}

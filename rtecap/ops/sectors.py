@@ -1,0 +1,223 @@
+"""Capacity per sector over time, the generation mix and its changes, for every frame kind."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from rtecap import mappings
+from rtecap.exceptions import RteValidationError
+from rtecap.ops.frames import NATIONAL, derived_attrs, frame_kind, to_english, to_mw
+from rtecap.ops.labels import (
+    check_level,
+    label_column,
+    level_order,
+    localize_wide,
+    sector_labels,
+    stack_long,
+)
+from rtecap.ops.units import capacity_by_date
+
+
+def _pivot(df: pd.DataFrame, labels: pd.Series, level: str) -> pd.DataFrame:
+    """Sum ``capacity_mw`` per (index date, label) into a wide frame; NaT dates are dropped."""
+    time = str(df.index.name)
+    tidy = pd.DataFrame(
+        {
+            time: df.index,
+            "label": labels.to_numpy(dtype=object),
+            "value": df["capacity_mw"].to_numpy(dtype="float64", na_value=float("nan")),
+        }
+    )
+    wide = tidy.groupby([time, "label"])["value"].sum(min_count=1).unstack("label")
+    wide.index = pd.DatetimeIndex(wide.index, name=time)
+    wide = wide[level_order(level, wide.columns)]
+    wide.columns = pd.Index(list(wide.columns), name=label_column(level))
+    return wide
+
+
+def national_rows(df: pd.DataFrame) -> pd.DataFrame:
+    """Keep the national rows of an English CPC frame: ``FR`` rows, else the departments.
+
+    A CPC frame may hold the national aggregate (``department_code == "FR"``, CCPC-RG02) and
+    department rows side by side; summing everything would count France twice. For each
+    update date, the ``FR`` rows are used when there are any, else the department rows (whose
+    sum is the national figure). Rows with no update date (CCPC-RG09 placeholders) are dropped.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A CPC frame in English.
+
+    Returns
+    -------
+    DataFrame
+        The selected rows.
+
+    Examples
+    --------
+    >>> national_rows(cpc)  # doctest: +SKIP
+    """
+    df = df[df.index.notna()]
+    is_fr = (df["department_code"].astype("object") == "FR").to_numpy()
+    has_fr = pd.Series(is_fr).groupby(df.index.to_numpy()).transform("any").to_numpy()
+    return df[is_fr | ~has_fr]
+
+
+def _wide(df: pd.DataFrame, level: str, freq: str | None) -> tuple[pd.DataFrame, str]:
+    """English wide frame of :func:`by_sector` and the language of ``df``."""
+    kind = frame_kind(df)
+    level = check_level(level)
+    en, lang = to_english(df)
+    if kind == mappings.CPPU:
+        return capacity_by_date(en, level, freq), lang
+    if kind == NATIONAL:
+        if level == "production_type":
+            raise RteValidationError(
+                "the national dataset has sectors, not production types", parameter="level"
+            )
+        sectors = en["sector"].astype("object")
+        drop = mappings.SUB_SECTORS if level == "sector" else set(mappings.SUB_SECTORS.values())
+        en = en[~sectors.isin(list(drop)).to_numpy()]
+        labels = en["sector"].astype("object")
+    else:
+        if kind == mappings.CPC:
+            en = national_rows(to_mw(en))
+        labels = sector_labels(en["production_type"], level)
+    wide = _pivot(en, labels, level)
+    return (wide if freq is None else wide.resample(freq).last()), lang
+
+
+def by_sector(df: pd.DataFrame, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
+    """Installed capacity per sector over time, in MW: a wide time x sector frame.
+
+    The labels are those of :func:`rtecap.datasets.load_national_capacities`, so a frame from
+    the API and the ODRE dataset compare column by column.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A CPPT, CPPU, CPC or national-dataset frame (English or French).
+    level : {"sector", "sub_sector", "production_type"}, default "sector"
+        ``sector``: the top-level sectors of :data:`rtecap.mappings.SECTORS` (``fossil`` is the
+        total of coal, gas and oil, which never appear beside it); ``sub_sector``: the same
+        with ``fossil`` replaced by ``coal``, ``gas`` and ``oil``; ``production_type``: one
+        column per production type (not available for the national dataset).
+    freq : str, optional
+        Pandas offset alias (``"YS"``, ``"MS"``) to resample to. Capacities are stocks, not
+        flows: each period keeps its **last** value (never a sum).
+
+    Returns
+    -------
+    DataFrame
+        Index: the frame's dates, ascending (CPPT: ``start_date``; CPC: ``updated_date``;
+        CPPU: every date a station opens, closes or changes value; national: ``start_date``),
+        or the period starts with ``freq``. Columns: one per label present, in
+        :mod:`rtecap.mappings` order; MW, float. ``NaN`` where the source has no value for a
+        label at that date (CPPU: 0, the fleet is known at every date). CPC frames are
+        converted to MW first and reduced to national figures (see :func:`national_rows`) and
+        summed over both networks. French frames give French labels and names.
+
+    Raises
+    ------
+    RteValidationError
+        If ``df`` is not an rtecap frame, ``level`` is unknown, or ``level`` is
+        ``production_type`` for the national dataset.
+
+    Examples
+    --------
+    >>> from rtecap.datasets import load_national_capacities
+    >>> by_sector(load_national_capacities()).loc["2023", "nuclear"].item()  # doctest: +SKIP
+    61370.0
+    """
+    wide, lang = _wide(df, level, freq)
+    out = localize_wide(wide, level, lang)
+    out.attrs = derived_attrs(df, "by_sector")
+    return out
+
+
+def mix(df: pd.DataFrame, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
+    """Share of each sector in the total installed capacity, per date.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A CPPT, CPPU, CPC or national-dataset frame (English or French).
+    level : {"sector", "sub_sector", "production_type"}, default "sector"
+        As in :func:`by_sector`. Both sector levels count every MW once (``fossil`` or its
+        sub-sectors, never both).
+    freq : str, optional
+        As in :func:`by_sector` (last value per period).
+
+    Returns
+    -------
+    DataFrame
+        Same shape as :func:`by_sector`; fractions of 1 (not percent): each row sums to 1.
+        A label absent at a date has share 0; a date whose total is 0 or missing is all NaN.
+
+    Raises
+    ------
+    RteValidationError
+        As :func:`by_sector`.
+
+    Examples
+    --------
+    >>> mix(cppt).sum(axis=1)  # doctest: +SKIP
+    """
+    wide, lang = _wide(df, level, freq)
+    total = wide.sum(axis=1, min_count=1)
+    shares = localize_wide(wide.fillna(0.0).div(total.where(total != 0), axis=0), level, lang)
+    shares.attrs = derived_attrs(df, "mix")
+    return shares
+
+
+def change(
+    df: pd.DataFrame, periods: int = 1, level: str = "sector", freq: str | None = None
+) -> pd.DataFrame:
+    """Change of the installed capacity per sector from one date to the next, in MW and %.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A CPPT, CPPU, CPC or national-dataset frame (English or French).
+    periods : int, default 1
+        Compare each row of :func:`by_sector` with the row ``periods`` rows earlier (with
+        ``freq="YS"`` and ``periods=1``: year on year).
+    level : {"sector", "sub_sector", "production_type"}, default "sector"
+        As in :func:`by_sector`.
+    freq : str, optional
+        As in :func:`by_sector` (last value per period).
+
+    Returns
+    -------
+    DataFrame
+        Tidy, one row per date and label from the ``periods``-th date on: index = date (as in
+        :func:`by_sector`), columns ``sector`` (or ``production_type``; categorical, display
+        order), ``capacity_mw`` (the value at that date), ``change_mw`` (value minus earlier
+        value) and ``change_pct`` (``100 * change_mw / earlier value``; NaN when the earlier
+        value is 0 or missing). French frames give ``filiere``, ``puissance_mw``,
+        ``variation_mw``, ``variation_pct``.
+
+    Raises
+    ------
+    RteValidationError
+        If ``periods`` is not a positive integer, or as :func:`by_sector`.
+
+    Examples
+    --------
+    >>> change(national, periods=1).query("sector == 'solar'")  # doctest: +SKIP
+    """
+    if isinstance(periods, bool) or not isinstance(periods, int) or periods < 1:
+        raise RteValidationError(
+            f"periods must be a positive integer, got {periods!r}", parameter="periods"
+        )
+    wide, lang = _wide(df, level, freq)
+    earlier = wide.shift(periods)
+    delta = wide - earlier
+    values = {
+        "capacity_mw": wide,
+        "change_mw": delta,
+        "change_pct": delta / earlier.where(earlier != 0) * 100.0,
+    }
+    long = stack_long({k: v.iloc[periods:] for k, v in values.items()}, level, lang)
+    long.attrs = derived_attrs(df, "change")
+    return long
