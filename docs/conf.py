@@ -1,0 +1,83 @@
+"""Sphinx configuration of rtecap's documentation (MyST markdown + notebooks via myst-nb).
+
+The build is offline: no intersphinx inventory is fetched and notebooks are not executed here
+(``nb_execution_mode = "off"``): they are rendered with the outputs stored by a real run, which
+``make notebooks`` (nbval) checks against a fresh one.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import rtecap
+
+DOCS = Path(__file__).resolve().parent
+NOTEBOOKS = DOCS.parent / "notebooks"
+#: The notebooks live in ``notebooks/`` (where nbval finds them); Sphinx reads only its source
+#: dir, so they are copied here at the start of each build (this folder is git-ignored).
+NOTEBOOK_COPIES = DOCS / "_notebooks"
+
+project = "rtecap"
+author = "rtecap contributors"
+copyright = "rtecap contributors; data: RTE / ODRE, Licence Ouverte 2.0"
+release = rtecap.__version__
+version = release
+
+extensions = [
+    "myst_nb",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.autosummary",
+    "sphinx.ext.intersphinx",
+]
+# No network at build time: no inventory is fetched.
+intersphinx_mapping: dict = {}
+
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb", ".rst": "restructuredtext"}
+root_doc = "index"
+exclude_patterns = ["_build", "**/.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]
+
+# MyST
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+myst_heading_anchors = 3
+
+# myst-nb: render stored outputs, never execute during the docs build.
+nb_execution_mode = "off"
+nb_merge_streams = True
+
+# autodoc / napoleon (numpydoc style docstrings)
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+autosummary_generate = False
+napoleon_google_docstring = False
+napoleon_numpy_docstring = True
+napoleon_use_rtype = False
+napoleon_preprocess_types = False
+
+html_theme = "pydata_sphinx_theme"
+html_title = f"rtecap {release}"
+html_theme_options = {
+    "navigation_with_keys": False,
+    "show_toc_level": 2,
+}
+html_static_path: list[str] = []
+
+
+def _copy_notebooks(app, config) -> None:
+    """Copy ``notebooks/*.ipynb`` into ``docs/_notebooks/`` (only the ones that changed)."""
+    NOTEBOOK_COPIES.mkdir(exist_ok=True)
+    wanted = {path.name for path in NOTEBOOKS.glob("*.ipynb")}
+    for stale in NOTEBOOK_COPIES.glob("*.ipynb"):
+        if stale.name not in wanted:
+            stale.unlink()
+    for name in sorted(wanted):
+        source, target = NOTEBOOKS / name, NOTEBOOK_COPIES / name
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target)
+
+
+def setup(app):
+    app.connect("config-inited", _copy_notebooks)
+    return {"parallel_read_safe": True}
