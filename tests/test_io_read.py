@@ -1,0 +1,90 @@
+"""rtecap.io.read_*: saved payloads from paths, file objects, JSON text/bytes and dicts."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+from contract import assert_frame_contract
+
+from rtecap import mappings as m
+from rtecap.exceptions import ResponseError
+from rtecap.io import (
+    read_capacities_cpc,
+    read_capacities_per_production_type,
+    read_capacities_per_production_unit,
+)
+from rtecap.parsers import parse
+
+READERS = {
+    m.CPPT: (read_capacities_per_production_type, "cppt_variants.json"),
+    m.CPPU: (read_capacities_per_production_unit, "cppu_variants.json"),
+    m.CPC: (read_capacities_cpc, "cpc_variants.json"),
+}
+
+SOURCES = {
+    "str path": lambda path: str(path),
+    "Path": lambda path: path,
+    "binary file": lambda path: open(path, "rb"),
+    "text file": lambda path: open(path, encoding="utf-8-sig"),
+    "BytesIO": lambda path: io.BytesIO(path.read_bytes()),
+    "StringIO": lambda path: io.StringIO(path.read_text(encoding="utf-8")),
+    "JSON text": lambda path: path.read_text(encoding="utf-8"),
+    "bytes": lambda path: path.read_bytes(),
+    "dict": lambda path: json.loads(path.read_bytes().decode("utf-8-sig")),
+}
+
+
+def _read(reader, obj, **kwargs) -> pd.DataFrame:
+    try:
+        return reader(obj, **kwargs)
+    finally:
+        if hasattr(obj, "close"):
+            obj.close()
+
+
+@pytest.mark.parametrize("resource", sorted(READERS))
+@pytest.mark.parametrize("source", sorted(SOURCES))
+def test_every_source_gives_the_parsed_frame(payload_path, payload, resource, source):
+    reader, name = READERS[resource]
+    df = _read(reader, SOURCES[source](payload_path(name)))
+    assert_frame_contract(df, resource)
+    pd.testing.assert_frame_equal(df, parse(resource, payload(name)))
+
+
+@pytest.mark.parametrize("source", ["str path", "binary file", "BytesIO", "JSON text", "bytes"])
+def test_utf8_bom_is_tolerated(payload_path, payload, source):
+    path = payload_path("cpc_bom.json")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    df = _read(read_capacities_cpc, SOURCES[source](path))  # "JSON text" keeps U+FEFF
+    pd.testing.assert_frame_equal(df, read_capacities_cpc(payload_path("cpc_guide.json")))
+
+
+def test_french_frames(payload_path):
+    fr = read_capacities_cpc(payload_path("cpc_guide.json"), lang="fr")
+    assert fr.index.name == m.COLUMNS_FR["updated_date"]
+    assert set(fr["type_production"]) == {m.PRODUCTION_TYPE_FR["BIOGAZ"]}
+    assert_frame_contract(fr, m.CPC)
+
+
+def test_not_json_is_a_response_error():
+    with pytest.raises(ResponseError, match="JSON"):
+        read_capacities_cpc(b"{not json")
+    with pytest.raises(ResponseError, match="JSON"):
+        read_capacities_cpc(b"\xff\xfe{}")
+
+
+def test_missing_file_and_wrong_type(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        read_capacities_cpc(tmp_path / "absent.json")
+    with pytest.raises(FileNotFoundError):
+        read_capacities_cpc(str(tmp_path / "absent.json"))
+    with pytest.raises(TypeError, match="int"):
+        read_capacities_cpc(42)
+
+
+def test_reader_of_the_wrong_resource_names_the_expected_key(payload_path):
+    with pytest.raises(ResponseError, match=m.CPPU):
+        read_capacities_per_production_unit(payload_path("cppt_guide.json"))
