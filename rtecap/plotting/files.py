@@ -1,0 +1,103 @@
+"""Write the demo's charts to PNG files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from rtecap import ops
+from rtecap.exceptions import RteValidationError
+from rtecap.plotting._style import FIGSIZE
+from rtecap.plotting.charts import plot_departments, plot_mix, plot_timeline, plot_trend
+
+#: File written by :func:`save_all` for each chart.
+FILENAMES = {
+    "trend": "trend.png",
+    "mix": "mix.png",
+    "cpc_departments": "cpc_departments.png",
+    "station_timeline": "station_timeline.png",
+}
+
+
+def save_all(
+    outdir: str | Path,
+    *,
+    capacities: pd.DataFrame | None = None,
+    cpc: pd.DataFrame | None = None,
+    units: pd.DataFrame | None = None,
+    lang: str | None = None,
+    dpi: int = 150,
+) -> dict[str, Path]:
+    """Draw the standard charts of the frames given and write them as PNG files.
+
+    ============================  =================  =========================================
+    file                          from               chart
+    ============================  =================  =========================================
+    ``trend.png``                 ``capacities``     :func:`plot_trend`, stacked area
+    ``mix.png``                   ``capacities``     :func:`plot_mix`, 100 % stacked area
+    ``cpc_departments.png``       ``cpc``            :func:`plot_departments`, top 10
+    ``station_timeline.png``      ``units``          :func:`plot_timeline`, per year
+    ============================  =================  =========================================
+
+    Each figure is a :class:`matplotlib.figure.Figure` of 9 x 5 in made without pyplot, so
+    nothing is shown and no figure stays open.
+
+    Parameters
+    ----------
+    outdir : str or Path
+        Directory to write to (created if needed; existing files are replaced).
+    capacities : DataFrame, optional
+        A CPPT frame or the national dataset (any kind :func:`rtecap.ops.by_sector` takes).
+    cpc : DataFrame, optional
+        A CPC frame with department rows.
+    units : DataFrame, optional
+        A CPPU frame.
+    lang : {"en", "fr"}, optional
+        Language of the texts; default: each frame's own.
+    dpi : int, default 150
+        Resolution of the PNGs (150 dpi: 1350 x 750 pixels).
+
+    Returns
+    -------
+    dict of str to Path
+        Chart name (``trend``, ``mix``, ``cpc_departments``, ``station_timeline``) -> file
+        written, for the frames given.
+
+    Raises
+    ------
+    RteValidationError
+        If no frame is given, or a frame does not fit its chart.
+
+    Examples
+    --------
+    >>> from rtecap.datasets import load_national_capacities
+    >>> save_all("out", capacities=load_national_capacities())  # doctest: +SKIP
+    {'trend': PosixPath('out/trend.png'), 'mix': PosixPath('out/mix.png')}
+    """
+    from matplotlib.figure import Figure
+
+    jobs = []
+    if capacities is not None:
+        jobs += [
+            ("trend", capacities, lambda df, ax: plot_trend(df, kind="area", ax=ax)),
+            ("mix", capacities, lambda df, ax: plot_mix(df, ax=ax)),
+        ]
+    if cpc is not None:
+        jobs.append(("cpc_departments", cpc, lambda df, ax: plot_departments(df, ax=ax)))
+    if units is not None:
+        jobs.append(("station_timeline", units, lambda df, ax: plot_timeline(df, ax=ax)))
+    if not jobs:
+        raise RteValidationError("save_all needs at least one of capacities, cpc, units")
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name, frame, draw in jobs:
+        if lang is not None:
+            frame = ops.translate(frame, lang)
+        fig = Figure(figsize=FIGSIZE, layout="constrained")
+        draw(frame, fig.subplots())
+        path = outdir / FILENAMES[name]
+        fig.savefig(path, dpi=dpi)
+        written[name] = path
+    return written
