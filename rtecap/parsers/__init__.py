@@ -106,8 +106,8 @@ def parse_capacities_per_production_type(
     ...     "start_date": "2015-01-01T00:00:00+01:00", "end_date": "2016-01-01T00:00:00+01:00",
     ...     "type": "NUCLEAR", "value": 63130, "updated_date": "2015-07-05T00:30:00+02:00"}]}]}
     >>> df = parse_capacities_per_production_type(payload)
-    >>> df.index[0], df["capacity_mw"].iloc[0]
-    (Timestamp('2015-01-01 00:00:00+0100', tz='Europe/Paris'), np.float64(63130.0))
+    >>> df.index[0], float(df["capacity_mw"].iloc[0])
+    (Timestamp('2015-01-01 00:00:00+0100', tz='Europe/Paris'), 63130.0)
     """
     lang = check_lang(lang)
     rows = [
