@@ -13,7 +13,9 @@ import numpy as np
 import pandas as pd
 
 from rtecap import mappings
+from rtecap.datasets import SECTOR_ORDER
 from rtecap.ops import NATIONAL, translate
+from rtecap.parsers import SORT_ORDERS, sort_frame
 
 
 def ts(value: str | None) -> pd.Timestamp:
@@ -24,10 +26,14 @@ def ts(value: str | None) -> pd.Timestamp:
 
 
 def _index(values: Iterable[str | None], name: str) -> pd.DatetimeIndex:
-    return pd.DatetimeIndex([ts(v) for v in values], name=name).as_unit("us")
+    index = pd.DatetimeIndex([ts(v) for v in values], name=name).as_unit("us")
+    return index if index.tz is not None else index.tz_localize(mappings.TZ)  # all NaT
 
 
-def _attrs(df: pd.DataFrame, resource: str) -> pd.DataFrame:
+def _finish(df: pd.DataFrame, resource: str) -> pd.DataFrame:
+    """Sort as the parsers do (the guide's output rules) and set attrs."""
+    if resource in SORT_ORDERS:
+        df = sort_frame(df, SORT_ORDERS[resource])
     df.attrs = {"rtecap": {"resource": resource, "lang": "en"}}
     return df
 
@@ -51,7 +57,7 @@ def cppt(values: Mapping[int, Mapping[str, float]]) -> pd.DataFrame:
         },
         index=_index([f"{y}-01-01" for y, _, _ in rows], "start_date"),
     )
-    return _attrs(df, mappings.CPPT)
+    return _finish(df, mappings.CPPT)
 
 
 def cppu(rows: Iterable[tuple[str, str, str, str | None, str | None, float]]) -> pd.DataFrame:
@@ -78,7 +84,7 @@ def cppu(rows: Iterable[tuple[str, str, str, str | None, str | None, float]]) ->
         },
         index=_index([r[3] for r in rows], "start_date"),
     )
-    return _attrs(df, mappings.CPPU)
+    return _finish(df, mappings.CPPU)
 
 
 def cpc(rows: Iterable[tuple[str | None, str, str, str, int | None]]) -> pd.DataFrame:
@@ -99,10 +105,7 @@ def cpc(rows: Iterable[tuple[str | None, str, str, str, int | None]]) -> pd.Data
         },
         index=_index([r[0] for r in rows], "updated_date"),
     )
-    return _attrs(df, mappings.CPC)
-
-
-SECTOR_ORDER = mappings.SECTORS + tuple(mappings.SUB_SECTORS)
+    return _finish(df, mappings.CPC)
 
 
 def national(values: Mapping[int, Mapping[str, float]]) -> pd.DataFrame:
@@ -116,15 +119,15 @@ def national(values: Mapping[int, Mapping[str, float]]) -> pd.DataFrame:
     df = pd.DataFrame(
         {
             "sector": pd.Categorical([s for _, s, _ in rows], categories=SECTOR_ORDER),
-            "capacity_mw": np.array([v for _, _, v in rows], dtype="float64"),
             "level": pd.Categorical(
                 ["sub_sector" if s in mappings.SUB_SECTORS else "sector" for _, s, _ in rows],
-                categories=("sector", "sub_sector"),
+                categories=mappings.LEVELS,
             ),
+            "capacity_mw": np.array([v for _, _, v in rows], dtype="float64"),
         },
         index=_index([f"{y}-01-01" for y, _, _ in rows], "start_date"),
     )
-    return _attrs(df, NATIONAL)
+    return _finish(df, NATIONAL)
 
 
 def french(df: pd.DataFrame) -> pd.DataFrame:

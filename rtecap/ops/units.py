@@ -36,7 +36,16 @@ def _timestamp(at: object) -> pd.Timestamp:
     ts = pd.Timestamp(at)
     if ts is pd.NaT:
         raise RteValidationError(f"not a date: {at!r}", parameter="at")
-    return ts.tz_localize(mappings.TZ) if ts.tz is None else ts.tz_convert(mappings.TZ)
+    if ts.tz is not None:
+        return ts.tz_convert(mappings.TZ)
+    try:
+        return ts.tz_localize(mappings.TZ)
+    except ValueError as exc:  # nonexistent (spring) or ambiguous (autumn) local time
+        raise RteValidationError(
+            f"{ts} is not a single Europe/Paris time (daylight saving change): pass a "
+            "time-zone-aware timestamp",
+            parameter="at",
+        ) from exc
 
 
 def _ns(values: object) -> np.ndarray:
@@ -55,7 +64,8 @@ def in_operation(df: pd.DataFrame, at: object) -> pd.DataFrame:
     df : DataFrame
         A CPPU frame (English or French).
     at : str, datetime or Timestamp
-        The date; a naive value is read as Europe/Paris local time.
+        The date; a naive value is read as Europe/Paris local time (it must not fall in the
+        hour skipped or repeated by a daylight saving change).
 
     Returns
     -------
@@ -66,7 +76,7 @@ def in_operation(df: pd.DataFrame, at: object) -> pd.DataFrame:
     Raises
     ------
     RteValidationError
-        If ``df`` is not a CPPU frame or ``at`` is not a date.
+        If ``df`` is not a CPPU frame, or ``at`` is not a date or not a single local time.
 
     Examples
     --------
