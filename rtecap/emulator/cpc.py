@@ -146,7 +146,7 @@ def build_cpc(today: date, seed: int = 0) -> list[list[CpcRecord]]:
                 combos.append((dept, network, ptype, weight, first, closing, rng))
     combos.sort(key=lambda c: (c[0], c[2], c[1]))  # CCPC-RG08 order inside one update
     totals: dict[tuple[str, str], float] = {}
-    for dept, network, ptype, weight, *_ in combos:
+    for _dept, network, ptype, weight, *_ in combos:
         totals[network, ptype] = totals.get((network, ptype), 0.0) + weight
     growths = {
         ptype: [(1 + growth) ** (index / 12) for index in range(len(dates))]

@@ -184,6 +184,7 @@ class Dataset:
 
     today: date
     seed: int = 0
+    memo: dict = field(default_factory=dict, repr=False)  # derived answers' building blocks
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @cached_property

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from rtecap.emulator import stations as table
 from rtecap.emulator.eic import make_eic
-from rtecap.mappings import FIRST_DATES, TZ, CPPU
+from rtecap.mappings import CPPU, FIRST_DATES, TZ
 
 PARIS = ZoneInfo(TZ)
 #: First date the guide serves for CPPU (1935-01-01): older stations start on it.
