@@ -2,9 +2,37 @@
 
 Loaders return long frames with a ``Europe/Paris`` DatetimeIndex (see the frame contract in the
 docs). Importing rtecap registers the ``.rte`` DataFrame accessor; heavy libraries (xarray,
-matplotlib, requests-oauthlib) are imported only when used.
+matplotlib, requests-oauthlib, werkzeug) are imported only when used.
 """
 
+from rtecap import datasets, exceptions, mappings, rules
 from rtecap._version import __version__
+from rtecap.client import Client
+from rtecap.io import (
+    get_capacities_cpc,
+    get_capacities_per_production_type,
+    get_capacities_per_production_unit,
+    read_capacities_cpc,
+    read_capacities_per_production_type,
+    read_capacities_per_production_unit,
+)
 
-__all__ = ["__version__"]
+try:  # the accessor registers ``df.rte`` on import
+    from rtecap import accessor as _accessor  # noqa: F401
+except ImportError:  # pragma: no cover - only while the accessor is being written
+    pass
+
+__all__ = [
+    "Client",
+    "__version__",
+    "datasets",
+    "exceptions",
+    "get_capacities_cpc",
+    "get_capacities_per_production_type",
+    "get_capacities_per_production_unit",
+    "mappings",
+    "read_capacities_cpc",
+    "read_capacities_per_production_type",
+    "read_capacities_per_production_unit",
+    "rules",
+]

@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     fetch = sub.add_parser("fetch", help="fetch one resource of RTE's API to a file")
     fetch.add_argument("resource", help="capacities_per_production_type (cppt), "
-                                        "capacities_per_production_unit (cppu), capacities_cpc (cpc)")
+                       "capacities_per_production_unit (cppu), capacities_cpc (cpc)")
     fetch.add_argument("--start-date")
     fetch.add_argument("--end-date")
     fetch.add_argument("--production-type", help="comma-separated")

@@ -220,9 +220,9 @@ class Client:
 
     def __repr__(self) -> str:
         secret = "***" if self._secret else None
+        cache = str(self.cache_path) if self.cache_path else None
         return (f"Client(base_url={self.base_url!r}, client_id={self.client_id!r}, "
-                f"client_secret={secret!r}, cache={str(self.cache_path) if self.cache_path else None!r}, "
-                f"offline={self.offline})")
+                f"client_secret={secret!r}, cache={cache!r}, offline={self.offline})")
 
     def close(self) -> None:
         """Close the HTTP session and the cache file."""

@@ -1,4 +1,4 @@
-"""Loaders: ``read_<resource>`` for saved answers (and, later, ``get_<resource>`` for live ones).
+"""Loaders: ``read_<resource>`` for saved answers, ``get_<resource>`` for the API.
 
 Both end with the same parser (:mod:`rtecap.parsers`), so a saved answer gives the frame the
 live call gave.
@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
-from typing import IO, Any
+from collections.abc import Iterable, Mapping
+from typing import IO, TYPE_CHECKING, Any
 
 import pandas as pd
 
 from rtecap import mappings as m
 from rtecap.exceptions import ResponseError
 from rtecap.parsers import parse
+from rtecap.rules import DateLike
+
+if TYPE_CHECKING:
+    from rtecap.client import Client
 
 #: What ``read_*`` accepts: a path, a file object (text or binary), a JSON string or bytes,
 #: or an already-decoded dict.
@@ -204,3 +208,169 @@ def read_capacities_cpc(path_or_buffer: PayloadSource, lang: str = "en") -> pd.D
     (['BIOGAZ', 'BIOGAZ'], [323012, 2925])
     """
     return _read(m.CPC, path_or_buffer, lang)
+
+
+# ---- fetching from the API (the same parsers as read_*, reached through rtecap.fetch)
+def _client_or_default(client):
+    from rtecap.client import Client
+
+    return client if client is not None else Client()
+
+
+def _get(resource: str, client, lang, max_workers, progress, **params):
+    from rtecap import fetch, rules
+
+    client = _client_or_default(client)
+    query = rules.validate(resource, **params, today=client.today, chunked=True)
+    return fetch.load(query, client, lang=lang, max_workers=max_workers, progress=progress)
+
+
+def get_capacities_per_production_type(
+    start_date: DateLike | None = None,
+    end_date: DateLike | None = None,
+    production_type: str | Iterable[str] | None = None,
+    *,
+    lang: str = "en",
+    client: Client | None = None,
+    max_workers: int = 4,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Installed capacity per production type, one value per calendar year (CPPT).
+
+    Parameters
+    ----------
+    start_date, end_date : str, date, datetime or Timestamp, optional
+        The period, end excluded; both or neither (``GENINSCAP_CPPT_F01``). Neither: the
+        current year (CPPT-RG01). Naive values are Europe/Paris. A period longer than the
+        API's 366 days is widened to whole calendar years and fetched one year per call.
+    production_type : str or list of str, optional
+        Some of the guide's 20 types (CPPT-RG02); duplicates are removed (CPPT-RG07).
+    lang : {"en", "fr"}
+        Labels and column names in English or in French (guide §6.2).
+    client : rtecap.Client, optional
+        Default: ``Client()`` from ``RTE_CLIENT_ID`` / ``RTE_CLIENT_SECRET``.
+    max_workers : int, default 4
+        Calls run at once; 1 runs them one after the other.
+    progress : bool, optional
+        A progress bar when there is more than one call; False (or ``TQDM_DISABLE=1``): none.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``start_date`` (1 January, Europe/Paris); columns ``end_date``,
+        ``production_type``, ``capacity_mw``, ``updated_date``; most recent year first
+        (CPPT-RG05). Provenance in ``df.attrs["rtecap"]``.
+
+    Raises
+    ------
+    RteValidationError
+        Bad parameters, before any call (F01-F06 codes of the guide).
+    ChunkError
+        A call failed; the API's error (``FunctionalError``, ``RateLimitError``...) is chained.
+
+    Examples
+    --------
+    >>> from rtecap.emulator import serve
+    >>> with serve(today="2026-11-23") as server:  # doctest: +SKIP
+    ...     client = rtecap.Client(server.client_id, server.client_secret, server.url)
+    ...     df = get_capacities_per_production_type("2015-01-01", "2024-01-01", client=client)
+    """
+    return _get(m.CPPT, client, lang, max_workers, progress, start_date=start_date,
+                end_date=end_date, production_type=production_type)
+
+
+def get_capacities_per_production_unit(
+    start_date: DateLike | None = None,
+    end_date: DateLike | None = None,
+    *,
+    lang: str = "en",
+    client: Client | None = None,
+    max_workers: int = 4,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Installed capacity of each power station over 100 MW (CPPU).
+
+    Parameters
+    ----------
+    start_date, end_date : str, date, datetime or Timestamp, optional
+        The period, end excluded; both or neither. Neither: the stations in operation today
+        (CPPU-RG01). Any length from one day: it is fetched one calendar year per call
+        (the API takes at most 366 days, ``GENINSCAP_CPPU_F03``); data starts in 1935.
+    lang, client, max_workers, progress
+        As :func:`get_capacities_per_production_type`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per validity interval of a station's value: index ``start_date``; columns
+        ``end_date`` (NaT while in operation), ``code_eic``, ``name``, ``location``,
+        ``producer_code_eic``, ``producer_name``, ``production_type``, ``capacity_mw``,
+        ``voltage_kv``, ``updated_date``; sorted by production type then name (CPPU-RG03).
+
+    Raises
+    ------
+    RteValidationError, ChunkError
+        As :func:`get_capacities_per_production_type`.
+
+    Examples
+    --------
+    >>> df = get_capacities_per_production_unit("1935-01-01", "2026-01-01")  # doctest: +SKIP
+    >>> df.rte.in_operation("2020-06-30")  # doctest: +SKIP
+    """
+    return _get(m.CPPU, client, lang, max_workers, progress, start_date=start_date,
+                end_date=end_date)
+
+
+def get_capacities_cpc(
+    start_date: DateLike | None = None,
+    end_date: DateLike | None = None,
+    department_code: str | Iterable[str] | None = None,
+    network_connection: str | Iterable[str] | None = None,
+    production_type: str | Iterable[str] | None = None,
+    *,
+    lang: str = "en",
+    client: Client | None = None,
+    max_workers: int = 4,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Capacity under purchase obligation, in kW, by department, network and sector (CPC).
+
+    Parameters
+    ----------
+    start_date, end_date : str, date, datetime or Timestamp, optional
+        Updates whose ``updated_date`` falls in the period (CCPC-RG06), end excluded, at most
+        D+1 (``GENINSCAP_CCPC_F04``). Neither: the latest value of each combination
+        (CCPC-RG01). Data starts on 2015-02-09.
+    department_code : str or list of str, optional
+        ``FR`` (France as a whole, CCPC-RG02) and/or ISO 3166-2:FR codes (``FR-2A``, ``FR-974``).
+        A list too long for the guide's 512-character URI is spread over several calls.
+    network_connection : str or list of str, optional
+        ``RPD`` (distribution) and/or ``RPT`` (transmission).
+    production_type : str or list of str, optional
+        Some of WIND, SOLAR, HYDRO, COGENERATION, BIOGAZ (or BIOGAS), BIOMASS, INCINERATION,
+        GEOTHERMAL, OTHERS (or OTHER).
+    lang, client, max_workers, progress
+        As :func:`get_capacities_per_production_type`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``updated_date``; columns ``department_code``, ``network_connection``,
+        ``production_type``, ``capacity_kw`` (nullable integer); newest first, then department,
+        type and network (CCPC-RG08). A requested combination with no data keeps a row with
+        NaT and NA (CCPC-RG09). ``df.rte.to_mw()`` converts to MW.
+
+    Raises
+    ------
+    NoDataError
+        The API found nothing at all (``EC45_ERR01``).
+    RteValidationError, ChunkError
+        As :func:`get_capacities_per_production_type`.
+
+    Examples
+    --------
+    >>> df = get_capacities_cpc("2023-01-01", "2024-01-01", department_code="FR")  # doctest: +SKIP
+    """
+    return _get(m.CPC, client, lang, max_workers, progress, start_date=start_date,
+                end_date=end_date, department_code=department_code,
+                network_connection=network_connection, production_type=production_type)

@@ -88,7 +88,8 @@ def canonical_resource(resource: str) -> str:
         return m.RESOURCE_ALIASES[str(resource).lower()]
     except KeyError:
         known = ", ".join(m.RESOURCES)
-        raise RteValidationError(f"unknown resource {resource!r}; expected one of {known}") from None
+        raise RteValidationError(
+            f"unknown resource {resource!r}; expected one of {known}") from None
 
 
 def _fail(resource: str, fcode: str, parameter: str | None = None, detail: str = "") -> None:

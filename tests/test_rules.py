@@ -211,7 +211,7 @@ def test_unknown_resource_and_parameter():
 # ---------------------------------------------------------------- split
 def _check_pieces(resource, pieces, start, end):
     assert pieces[0][0] == start and pieces[-1][1] == end
-    for (a, b), (c, _) in zip(pieces, pieces[1:]):
+    for (_, b), (c, _) in zip(pieces[:-1], pieces[1:], strict=True):
         assert b == c  # contiguous: no gap, no overlap
     for a, b in pieces:
         rules.validate(resource, a, b, today="2030-01-01")  # every piece is a valid call
