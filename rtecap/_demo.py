@@ -1,0 +1,152 @@
+"""The API half of ``rtecap demo`` and the file reader of ``rtecap plot``.
+
+The demo starts :mod:`rtecap.emulator` in-process, runs the real HTTP path (OAuth2, chunked
+``get_*`` calls, disk cache) for the full history of the three resources, compares the
+per-sector sums of the production-type data with the embedded ODRE figures, prints a summary
+and writes CSV files and PNG plots.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from rtecap import mappings as m
+
+_RESOURCES = (m.CPPT, m.CPPU, m.CPC)
+
+
+def _history(client, progress: bool, lang: str) -> dict[str, pd.DataFrame]:
+    import rtecap
+
+    today = client.today
+    next_jan1 = f"{today.year + 1}-01-01"
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    common = {"client": client, "progress": progress, "lang": lang}
+    return {
+        m.CPPT: rtecap.get_capacities_per_production_type("2015-01-01", next_jan1, **common),
+        m.CPPU: rtecap.get_capacities_per_production_unit("1935-01-01", next_jan1, **common),
+        m.CPC: rtecap.get_capacities_cpc("2015-02-09", tomorrow, **common),
+    }
+
+
+def _compare_with_odre(cppt: pd.DataFrame) -> pd.DataFrame:
+    """Per-sector sums of the API's production types against ODRE's figures, 2015-2023."""
+    from rtecap.datasets import load_national_capacities
+
+    api = cppt.rte.translate("en").rte.by_sector(level="sector")
+    odre = load_national_capacities().rte.by_sector(level="sector")
+    common = [c for c in odre.columns if c in api.columns]
+    years = odre.index.intersection(api.index)
+    diff = (api.loc[years, common] - odre.loc[years, common]).abs()
+    return pd.DataFrame({"years": [f"{years.min().year}-{years.max().year}"],
+                         "sectors": [", ".join(common)],
+                         "max_abs_diff_mw": [float(diff.max().max())]})
+
+
+def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
+    """Run the API part of the demo against an in-process emulator; return the exit code."""
+    import rtecap
+    from rtecap.cli import _print_table
+    from rtecap.emulator import serve
+    from rtecap.plotting import save_all
+
+    today = date.today()
+    with serve(today=today, seed=0) as server:
+        print(f"\nlocal emulator of RTE's API at {server.url} (today = {today})")
+        client = rtecap.Client(server.client_id, server.client_secret, server.url,
+                               cache=out / "http_cache", today=today)
+        t0 = time.perf_counter()
+        frames = _history(client, progress, lang)
+        elapsed = time.perf_counter() - t0
+        client.close()
+    rows = []
+    for resource, frame in frames.items():
+        info = frame.attrs["rtecap"]
+        rows.append({"resource": resource, "rows": len(frame), "calls": info["calls"],
+                     "from_cache_calls": info["cached_calls"],
+                     "first": frame.index.min().date(), "last": frame.index.max().date()})
+        frame.to_csv(out / f"{resource}.csv")
+    summary = pd.DataFrame(rows).set_index("resource")
+    _print_table(summary, f"Full history over HTTP in {elapsed:.1f} s "
+                          f"({summary['calls'].sum()} calls; CSV files in {out}/)")
+    _print_table(_compare_with_odre(frames[m.CPPT]),
+                 "Emulator's production types summed by sector vs ODRE")
+    cpc = frames[m.CPC].rte.translate("en")
+    latest = cpc[cpc.index == cpc.index.max()]
+    national = latest[latest["department_code"] == "FR"].rte.to_mw()
+    by_type = national.groupby("production_type", observed=True)["capacity_mw"].sum()
+    _print_table(by_type.sort_values(ascending=False).to_frame(),
+                 f"Capacity under purchase obligation, France, {cpc.index.max().date()} (MW)")
+    units = frames[m.CPPU].rte.translate("en")
+    in_operation = units.rte.in_operation(pd.Timestamp(today, tz=m.TZ))
+    print(f"\nstations > 100 MW in operation on {today}: {in_operation['code_eic'].nunique()}"
+          f" ({in_operation['capacity_mw'].sum():,.0f} MW)")
+    from rtecap.datasets import load_national_capacities
+
+    national_odre = load_national_capacities(lang=lang)
+    paths = save_all(out, capacities=national_odre, cpc=frames[m.CPC], units=frames[m.CPPU],
+                     lang=lang)
+    for name, path in paths.items():
+        print(f"wrote {path} ({name})")
+    return 0
+
+
+def load_saved(path: Path, resource: str | None = None) -> pd.DataFrame:
+    """Read a frame written by ``rtecap fetch`` (CSV or Parquet) back with its dtypes.
+
+    Parameters
+    ----------
+    path : Path
+        A ``.csv`` or ``.parquet`` file.
+    resource : str, optional
+        Its resource; default: guessed from the columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index and date columns in Europe/Paris, labels as categories, numbers numeric.
+    """
+    from rtecap.parsers import SCHEMAS, translate_frame
+    from rtecap.rules import canonical_resource
+
+    if path.suffix == ".parquet":
+        frame = pd.read_parquet(path)
+    else:
+        frame = pd.read_csv(path, index_col=0)
+    english = translate_frame(frame, "en") if "puissance_mw" in frame or "puissance_kw" in frame \
+        else frame
+    if resource is None:
+        matches = [r for r, (index, cols) in SCHEMAS.items()
+                   if english.index.name == index and [c for c, _ in cols] == list(english)]
+        if len(matches) != 1:
+            raise ValueError(f"cannot tell the resource of {path}: pass --resource")
+        resource = matches[0]
+    index_name, schema = SCHEMAS[canonical_resource(resource)]
+    english.index = pd.to_datetime(english.index, utc=True).tz_convert(m.TZ)
+    english.index.name = index_name
+    for column, kind in schema:
+        if kind == "datetime":
+            english[column] = pd.to_datetime(english[column], utc=True).dt.tz_convert(m.TZ)
+        elif kind in ("category", "Int64", "float64"):
+            english[column] = english[column].astype(kind)
+    english.attrs["rtecap"] = {"resource": canonical_resource(resource), "lang": "en",
+                               "source_file": str(path)}
+    return english
+
+
+def plot_file(path: Path, resource: str | None, out: Path, *, lang: str | None = None) -> int:
+    """Draw the plots that fit a saved frame; return the exit code."""
+    from rtecap.plotting import save_all
+
+    frame = load_saved(path, resource)
+    if lang:
+        frame = frame.rte.translate(lang)
+    kind = frame.attrs["rtecap"]["resource"]
+    keyword = {m.CPPT: "capacities", m.CPPU: "units", m.CPC: "cpc"}[kind]
+    for name, written in save_all(out, **{keyword: frame}, lang=lang).items():
+        print(f"wrote {written} ({name})")
+    return 0
