@@ -109,14 +109,17 @@ def test_by_sector_cppt_by_hand():
     assert wide.attrs["rtecap"]["source_resource"] == m.CPPT
 
 
+def _label(ptype: str, level: str) -> str:
+    sector, sub = m.PRODUCTION_TYPE_SECTOR[ptype]
+    return sub if level == "sub_sector" and sub else sector
+
+
 def _spread(national: pd.DataFrame, level: str) -> pd.DataFrame:
     """A CPPT frame whose production types share each ODRE figure of ``level`` unevenly."""
     values: dict[int, dict[str, float]] = {}
     for start, row in national.iterrows():
         sector = row["sector"]
-        types = [t for t, (s, sub) in m.PRODUCTION_TYPE_SECTOR.items()
-                 if t in m.PRODUCTION_TYPES and (sub if level == "sub_sector" and sub else s)
-                 == sector]  # fmt: skip
+        types = [t for t in m.PRODUCTION_TYPES if _label(t, level) == sector]
         weights = np.arange(1, len(types) + 1, dtype=float)
         for ptype, w in zip(types, weights / weights.sum(), strict=True):
             values.setdefault(start.year, {})[ptype] = row["capacity_mw"] * w
@@ -145,8 +148,16 @@ def test_by_sector_of_the_national_dataset():
         if sector in wide.columns:
             assert wide.loc[start, sector] == value
     sub = ops.by_sector(nat, level="sub_sector")
-    assert sub.columns.tolist() == ["nuclear", "coal", "gas", "oil", "hydro", "wind",
-                                    "solar", "bioenergy"]  # fmt: skip
+    assert sub.columns.tolist() == [
+        "nuclear",
+        "coal",
+        "gas",
+        "oil",
+        "hydro",
+        "wind",
+        "solar",
+        "bioenergy",
+    ]
     assert sub.loc["2008", "coal"].isna().all()  # ODRE has no split before 2010
     with pytest.raises(RteValidationError, match="production types"):
         ops.by_sector(nat, level="production_type")
@@ -304,8 +315,12 @@ def test_timeline_counts_a_change_of_sector_as_a_closure_and_an_opening():
     tl = ops.timeline(units, level="sub_sector").loc["2024"].set_index("sector")
     assert tl.loc["coal", "closed_mw"] == 600.0 and tl.loc["bioenergy", "commissioned_mw"] == 150.0
     fr = ops.timeline(F.french(units))
-    assert fr.columns.tolist() == ["filiere", "puissance_mw", "mises_en_service_mw",
-                                   "fermetures_mw"]  # fmt: skip
+    assert fr.columns.tolist() == [
+        "filiere",
+        "puissance_mw",
+        "mises_en_service_mw",
+        "fermetures_mw",
+    ]
     with pytest.raises(RteValidationError):
         ops.timeline(F.small_cpc())
 

@@ -134,8 +134,14 @@ def legend_outside(
         handles, labels = handles[::-1], labels[::-1]
     if below:
         ncol = min(len(handles), 4)
-        ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=ncol,
-                  frameon=False)  # fmt: skip
+        ax.legend(
+            handles,
+            labels,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.08),
+            ncol=ncol,
+            frameon=False,
+        )
     else:
         ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
 
