@@ -72,7 +72,7 @@ _LONG_NAMES = {
 def _xarray() -> Any:
     try:
         import xarray
-    except ImportError as exc:  # pragma: no cover - depends on the environment
+    except ImportError as exc:
         raise ImportError("to_xarray/from_xarray need xarray: pip install rtecap[xarray]") from exc
     return xarray
 
