@@ -361,3 +361,24 @@ def test_by_sector_of_the_emulators_cppt_equals_odre_2015_2023():
     np.testing.assert_allclose(
         top["fossil"], odre[["coal", "gas", "oil"]].sum(axis=1), rtol=0, atol=1e-6
     )
+
+
+def test_emulators_cpc_fr_rows_equal_the_sum_of_departments():
+    from rtecap.emulator import build_dataset
+
+    records = [r for r in build_dataset("2024-06-01").cpc_records() if r.updated_date.year == 2023]
+    cpc = parse_capacities_cpc(
+        {
+            "capacities_cpc": [
+                {**r._asdict(), "updated_date": r.updated_date.isoformat()} for r in records
+            ]
+        }
+    )
+    departments = cpc[(cpc["department_code"] != "FR").to_numpy()]
+    assert len(departments) < len(cpc)
+    both, summed = (
+        ops.by_sector(cpc, "production_type"),
+        ops.by_sector(departments, "production_type"),
+    )
+    assert len(both) == 12
+    np.testing.assert_allclose(both, summed[both.columns], rtol=0, atol=1e-9)

@@ -59,7 +59,7 @@ def national_rows(df: pd.DataFrame) -> pd.DataFrame:
     """
     df = df[df.index.notna()]
     is_fr = (df["department_code"].astype("object") == "FR").to_numpy()
-    has_fr = pd.Series(is_fr).groupby(df.index.to_numpy()).transform("any").to_numpy()
+    has_fr = df.index.isin(df.index[is_fr])
     return df[is_fr | ~has_fr]
 
 
