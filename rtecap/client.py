@@ -66,11 +66,13 @@ def default_cache_path() -> Path:
 
 
 class _RedactTokens(logging.Filter):
-    """Blank the arguments of requests-oauthlib log records that may print a token."""
+    """Blank every argument of requests-oauthlib's log records: they print tokens, bodies and
+    headers (the format string, without values, is kept)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if "token" in str(record.msg).lower() or "secret" in str(record.msg).lower():
-            record.args = tuple("<redacted>" for _ in record.args or ())
+        if record.args:
+            record.msg = f"{record.msg} [values redacted by rtecap]"
+            record.args = ()
         return True
 
 
@@ -189,7 +191,7 @@ class Client:
         if parts.scheme == "http":
             # oauthlib refuses http:// unless told; reached only for loopback (checked above).
             os.environ.setdefault("OAUTHLIB_INSECURE_TRANSPORT", "1")
-        logging.getLogger("requests_oauthlib").addFilter(_REDACT)
+        _redact_oauth_logs()
         oauth = BackendApplicationClient(client_id=self.client_id or "")
         if self.cache_path is not None:
             from requests_cache import CacheMixin
@@ -381,6 +383,23 @@ class Client:
 
 
 _REDACT = _RedactTokens()
+
+
+def _redact_oauth_logs() -> None:
+    """Put the redacting filter on every requests-oauthlib / oauthlib logger.
+
+    A logger's filters see only the records logged on that very logger, so each module logger
+    gets it (idempotent: a filter is added once).
+    """
+    import oauthlib.oauth2  # noqa: F401  (creates its module loggers)
+    import requests_oauthlib  # noqa: F401
+
+    names = [name for name in logging.root.manager.loggerDict
+             if name.split(".")[0] in ("requests_oauthlib", "oauthlib")]
+    for name in names:
+        logger = logging.getLogger(name)
+        if _REDACT not in logger.filters:
+            logger.addFilter(_REDACT)
 
 
 def _error_from(response) -> RteApiError:
