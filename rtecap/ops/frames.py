@@ -87,7 +87,8 @@ def frame_kind(df: pd.DataFrame) -> str:
 
     Examples
     --------
-    >>> frame_kind(pd.DataFrame(columns=["production_type", "capacity_mw"]))
+    >>> empty = pd.DatetimeIndex([], tz="Europe/Paris", name="start_date")
+    >>> frame_kind(pd.DataFrame(columns=["production_type", "capacity_mw"], index=empty))
     'capacities_per_production_type'
     """
     names = _english_names(df)

@@ -113,9 +113,11 @@ def by_sector(df: pd.DataFrame, level: str = "sector", freq: str | None = None) 
         CPPU: every date a station opens, closes or changes value; national: ``start_date``),
         or the period starts with ``freq``. Columns: one per label present, in
         :mod:`rtecap.mappings` order; MW, float. ``NaN`` where the source has no value for a
-        label at that date (CPPU: 0, the fleet is known at every date). CPC frames are
-        converted to MW first and reduced to national figures (see :func:`national_rows`) and
-        summed over both networks. French frames give French labels and names.
+        label at that date (CPPU: 0, the fleet is known at every date; the national dataset
+        at ``sub_sector`` level: coal, gas and oil before 2010, which ODRE does not split).
+        CPC frames are converted to MW first, reduced to national figures (see
+        :func:`national_rows`) and summed over both networks. French frames give French
+        labels and names.
 
     Raises
     ------
