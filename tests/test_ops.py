@@ -382,3 +382,19 @@ def test_emulators_cpc_fr_rows_equal_the_sum_of_departments():
     )
     assert len(both) == 12
     np.testing.assert_allclose(both, summed[both.columns], rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("kind", list(BUILDERS))
+def test_empty_frames_give_empty_results(kind):
+    empty = BUILDERS[kind]().iloc[:0]
+    assert ops.by_sector(empty).empty and ops.mix(empty).empty
+    assert ops.change(empty).columns.tolist() == [
+        "sector",
+        "capacity_mw",
+        "change_mw",
+        "change_pct",
+    ]
+    if kind == m.CPPU:
+        assert ops.in_operation(empty, "2020-01-01").empty
+        timeline = ops.timeline(empty)
+        assert timeline.empty and "commissioned_mw" in timeline.columns

@@ -12,14 +12,13 @@ or French), never changes it, and returns a new frame in the same language.
 from rtecap.ops.frames import KINDS, NATIONAL, frame_kind, frame_lang, to_mw, translate
 from rtecap.ops.labels import LEVELS, sector_labels
 from rtecap.ops.sectors import by_sector, change, mix, national_rows
-from rtecap.ops.units import capacity_by_date, in_operation, timeline
+from rtecap.ops.units import in_operation, timeline
 
 __all__ = [
     "KINDS",
     "LEVELS",
     "NATIONAL",
     "by_sector",
-    "capacity_by_date",
     "change",
     "frame_kind",
     "frame_lang",

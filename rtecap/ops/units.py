@@ -146,7 +146,7 @@ def _openings_closures(df: pd.DataFrame, level: str, freq: str) -> tuple[pd.Data
     ended = valid["end_date"].notna().to_numpy()
     events = pd.DataFrame(
         {
-            "date": np.concatenate([valid.index, valid["end_date"][ended]]),
+            "date": valid.index.append(pd.DatetimeIndex(valid["end_date"][ended])),
             "station": np.concatenate([station, station[ended]]),
             "label": np.concatenate([labels, labels[ended]]),
             "delta": np.concatenate([caps, -caps[ended]]),
@@ -158,7 +158,6 @@ def _openings_closures(df: pd.DataFrame, level: str, freq: str) -> tuple[pd.Data
     out = []
     for values in (net["delta"].clip(lower=0), (-net["delta"]).clip(lower=0)):
         per_date = values.groupby([net["date"], net["label"]]).sum().unstack(fill_value=0.0)
-        per_date.index = pd.DatetimeIndex(per_date.index).tz_convert(mappings.TZ)
         out.append(per_date.resample(freq).sum())
     return tuple(out)
 
@@ -201,7 +200,7 @@ def timeline(df: pd.DataFrame, freq: str = "YS", level: str = "sector") -> pd.Da
     en, lang = to_english(df)
     capacity = capacity_by_date(en, level, freq)
     frames = [capacity]
-    for wide in _openings_closures(en, level, freq):
+    for wide in _openings_closures(en, level, freq) if len(capacity) else (capacity, capacity):
         frames.append(wide.reindex(index=capacity.index, columns=capacity.columns, fill_value=0.0))
     names = ("capacity_mw", "commissioned_mw", "closed_mw")
     long = stack_long(dict(zip(names, frames, strict=True)), level, lang)
