@@ -94,6 +94,13 @@ def test_values_sit_at_their_coordinates():
     assert nat["level"].sel(sector="coal").item() == "sub_sector"
 
 
+def test_cpc_in_mw_round_trips_with_its_unit():
+    cpc = ops.to_mw(FRAMES[m.CPC]())
+    ds = export.to_xarray(cpc)
+    assert "capacity_kw" not in ds and ds["capacity_mw"].attrs["units"] == "MW"
+    pd.testing.assert_frame_equal(export.from_xarray(ds), cpc)
+
+
 def test_rows_without_keys_are_left_out():
     cpc = F.small_cpc()
     back = export.from_xarray(export.to_xarray(cpc))
