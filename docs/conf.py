@@ -54,6 +54,8 @@ autosummary_generate = False
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 napoleon_use_rtype = False
+# "Attributes" sections as :ivar: fields, so that a documented property is not described twice.
+napoleon_use_ivar = True
 napoleon_preprocess_types = False
 
 html_theme = "pydata_sphinx_theme"
