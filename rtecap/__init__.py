@@ -17,10 +17,7 @@ from rtecap.io import (
     read_capacities_per_production_unit,
 )
 
-try:  # the accessor registers ``df.rte`` on import
-    from rtecap import accessor as _accessor  # noqa: F401
-except ImportError:  # pragma: no cover - only while the accessor is being written
-    pass
+from rtecap import accessor as _accessor  # noqa: F401  (registers ``df.rte``)
 
 __all__ = [
     "Client",

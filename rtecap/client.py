@@ -18,6 +18,7 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import logging
 import os
@@ -206,6 +207,7 @@ class Client:
                 allowable_methods=("GET",),
                 allowable_codes=(200,),
                 ignored_parameters=("Authorization", "access_token"),
+                key_fn=_cache_key,
                 expire_after=86_400,
                 stale_if_error=False,
                 client=oauth,
@@ -216,6 +218,17 @@ class Client:
                               pool_maxsize=16)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
+        # Read proxy and CA-bundle settings from the environment once, not on every call
+        # (requests scans the environment per request when trust_env is on); loopback never
+        # goes through a proxy, so emulator traffic stays on this machine.
+        import requests
+
+        session.trust_env = False
+        if not _is_loopback(parts.hostname):
+            session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
+            bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+            if bundle:
+                session.verify = bundle
         session.headers["User-Agent"] = USER_AGENT
         session.headers["Accept"] = "application/json"
         return session
@@ -338,11 +351,19 @@ class Client:
         return len(parts.path) + (len(parts.query) + 1 if parts.query else 0)
 
     def _from_cache(self, url: str) -> dict | None:
+        """Look the call up in the cache directly (no token, no request machinery).
+
+        Online, an expired entry is a miss; offline, any stored answer is replayed, however
+        old: offline replay is for reproducing a past analysis.
+        """
         if self.cache_path is None:
             return None
-        response = self._session.get(url, only_if_cached=True,
-                                     withhold_token=True, timeout=self.timeout)
-        if response.status_code != 200 or not getattr(response, "from_cache", False):
+        import requests
+
+        cache = self._session.cache
+        key = cache.create_key(requests.Request("GET", url).prepare())
+        response = cache.get_response(key)
+        if response is None or (response.is_expired and not self.offline):
             return None
         try:
             return response.json()
@@ -383,6 +404,16 @@ class Client:
 
 
 _REDACT = _RedactTokens()
+
+
+def _cache_key(request, **_kwargs) -> str:
+    """Cache key: a hash of method and URL.
+
+    rtecap builds every URL itself, in one canonical form (fixed parameter order, dates in the
+    guide's format), and the only header that varies, ``Authorization``, must not be part of
+    the key; this spares requests-cache's URL normalisation on every look-up.
+    """
+    return hashlib.sha256(f"{request.method} {request.url}".encode()).hexdigest()[:32]
 
 
 def _redact_oauth_logs() -> None:

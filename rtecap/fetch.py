@@ -161,11 +161,35 @@ def merge(resource: str, answers: list[dict | None]) -> dict:
             continue
         items = _top_level(resource, answer)
         records.extend(items if isinstance(items, list) else [items])
+    if resource == m.CPPU:
+        records = _dedupe_units(records)
     if resource == m.CPC:
         seen = {tuple(r.get(k) for k in _CPC_KEYS) for r in records if "updated_date" in r}
         records = [r for r in records
                    if "updated_date" in r or tuple(r.get(k) for k in _CPC_KEYS) not in seen]
     return {resource: records}
+
+
+def _dedupe_units(units: list) -> list:
+    """Keep one copy of a station answered identically by several calls.
+
+    A station in operation for decades is in the answer of every yearly call; the outer
+    ``start_date``/``end_date`` (the call's period) aside, the copies are the same. Removing
+    them here spares the parser tens of thousands of rows it would drop anyway.
+    """
+    seen: set[str] = set()
+    out = []
+    for unit in units:
+        if not isinstance(unit, dict):
+            out.append(unit)
+            continue
+        # repr of the decoded JSON: equal content in the same key order (one server) -> equal
+        # key; a copy missed here is still dropped by the parser.
+        key = repr([(k, v) for k, v in unit.items() if k not in ("start_date", "end_date")])
+        if key not in seen:
+            seen.add(key)
+            out.append(unit)
+    return out
 
 
 def _top_level(resource: str, answer: dict):
