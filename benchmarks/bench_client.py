@@ -91,7 +91,8 @@ def bench_offline_reload() -> None:
         requests = warm.attrs["rtecap"]["calls"] - warm.attrs["rtecap"]["cached_calls"]
     assert cold.equals(warm)
     print(f"offline reload: cold {t_cold:.2f} s, warm {t_warm:.3f} s -> ratio "
-          f"{t_warm / t_cold:.1%} (target <= 10 %), calls not from the cache: {requests} (server stopped)")
+          f"{t_warm / t_cold:.1%} (target <= 10 %), calls not from the cache: {requests} "
+          "(server stopped)")
 
 
 if __name__ == "__main__":

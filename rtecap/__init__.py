@@ -5,6 +5,7 @@ docs). Importing rtecap registers the ``.rte`` DataFrame accessor; heavy librari
 matplotlib, requests-oauthlib, werkzeug) are imported only when used.
 """
 
+from rtecap import accessor as _accessor  # noqa: F401  (registers ``df.rte``)
 from rtecap import datasets, exceptions, mappings, rules
 from rtecap._version import __version__
 from rtecap.client import Client
@@ -16,8 +17,6 @@ from rtecap.io import (
     read_capacities_per_production_type,
     read_capacities_per_production_unit,
 )
-
-from rtecap import accessor as _accessor  # noqa: F401  (registers ``df.rte``)
 
 __all__ = [
     "Client",
