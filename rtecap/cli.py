@@ -87,7 +87,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             kwargs[name] = value
     try:
         client = rtecap.Client(base_url=args.base_url, sandbox=args.sandbox,
-                               offline=args.offline or None)
+                               offline=args.offline or None, cache=not args.no_cache)
         frame = loaders[resource](**kwargs, client=client)
     except CredentialsError as exc:
         print(f"rtecap fetch: {exc}", file=sys.stderr)
@@ -153,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--base-url", default=m.DEFAULT_BASE_URL)
     fetch.add_argument("--sandbox", action="store_true")
     fetch.add_argument("--offline", action="store_true", help="answer from the cache only")
+    fetch.add_argument("--no-cache", action="store_true", help="do not use the disk cache")
     fetch.add_argument("-o", "--output", required=True, help="out.csv or out.parquet")
     fetch.set_defaults(func=cmd_fetch)
 

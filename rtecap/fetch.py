@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from rtecap import mappings as m
 from rtecap import rules
 from rtecap._version import __version__
-from rtecap.exceptions import ChunkError, NoDataError, RteValidationError
+from rtecap.exceptions import ChunkError, CredentialsError, NoDataError, RteValidationError
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,8 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
             answers[index], cached[index] = client.get_json(resource, calls[index].params)
         except NoDataError:
             answers[index], cached[index] = None, False
+        except CredentialsError:
+            raise  # not the chunk's fault: the same for every call
         except Exception as exc:
             raise ChunkError(f"{resource}: call {index + 1}/{len(calls)} "
                              f"({calls[index].label()}) failed: {exc}",

@@ -1,0 +1,103 @@
+"""The rtecap command: demo, fetch, plot (serve is tested with the emulator)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import rtecap
+from rtecap import mappings as m
+from rtecap._demo import load_saved
+from rtecap.cli import main
+from rtecap.datasets import load_national_capacities
+from rtecap.emulator import serve
+
+TODAY = "2026-11-23"
+
+
+@pytest.fixture
+def emulator_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("TQDM_DISABLE", "1")
+    with serve(today=TODAY) as srv:
+        monkeypatch.setenv("RTE_CLIENT_ID", srv.client_id)
+        monkeypatch.setenv("RTE_CLIENT_SECRET", srv.client_secret)
+        yield srv
+
+
+def test_demo_offline_table(tmp_path, capsys):
+    assert main(["demo", "--no-api", "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "wind" in out and "change_pct_2015_2023" in out
+    table = pd.read_csv(tmp_path / "national_capacity_by_sector.csv", index_col=0)
+    odre = load_national_capacities()
+    wind = odre[(odre["sector"] == "wind")]["capacity_mw"]
+    assert table.loc["wind", "2023"] == pytest.approx(wind[wind.index.year == 2023].iloc[0])
+    first = table.loc["total", "2015"]
+    assert table.loc["total", "change_mw_2015_2023"] == pytest.approx(
+        table.loc["total", "2023"] - first)
+    assert table.loc["solar", "change_pct_2015_2023"] == pytest.approx(
+        100 * (table.loc["solar", "2023"] / table.loc["solar", "2015"] - 1))
+
+
+def test_demo_french_labels(tmp_path, capsys):
+    assert main(["demo", "--no-api", "--lang", "fr", "-o", str(tmp_path)]) == 0
+    assert "éolien" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_fetch_writes_the_tidy_frame(emulator_env, tmp_path, suffix):
+    target = tmp_path / f"cppt{suffix}"
+    code = main(["fetch", "cppt", "--start-date", "2015-01-01", "--end-date", "2018-01-01",
+                 "--production-type", "NUCLEAR,SOLAR", "--base-url", emulator_env.url,
+                 "-o", str(target)])
+    assert code == 0
+    saved = load_saved(target)
+    client = rtecap.Client(base_url=emulator_env.url, cache=False, today=TODAY)
+    direct = rtecap.get_capacities_per_production_type(
+        "2015-01-01", "2018-01-01", production_type="NUCLEAR,SOLAR", client=client)
+    pd.testing.assert_frame_equal(saved, direct, check_categorical=False, check_dtype=False,
+                                  check_index_type=False)
+    assert len(saved) == 6
+
+
+def test_fetch_prints_the_guides_error(emulator_env, tmp_path, capsys):
+    code = main(["fetch", "cpc", "--start-date", "2023-02-16", "--end-date", "2023-02-14",
+                 "--base-url", emulator_env.url, "-o", str(tmp_path / "x.csv")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "GENINSCAP_CCPC_F02" in err and m.error_message("GENINSCAP_CCPC_F02") in err
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_fetch_without_credentials(monkeypatch, tmp_path, capsys):
+    monkeypatch.delenv("RTE_CLIENT_ID", raising=False)
+    monkeypatch.delenv("RTE_CLIENT_SECRET", raising=False)
+    code = main(["fetch", "cppt", "--base-url", "http://127.0.0.1:9", "--no-cache",
+                 "-o", str(tmp_path / "x.csv")])
+    assert code == 3 and "RTE_CLIENT_ID" in capsys.readouterr().err
+
+
+def test_fetch_refuses_unknown_format(tmp_path, capsys):
+    assert main(["fetch", "cppt", "-o", str(tmp_path / "x.xlsx")]) == 2
+
+
+def test_plot_from_saved_file(emulator_env, tmp_path):
+    target = tmp_path / "cpc.parquet"
+    assert main(["fetch", "cpc", "--start-date", "2025-01-01", "--end-date", "2026-01-01",
+                 "--base-url", emulator_env.url, "-o", str(target)]) == 0
+    out = tmp_path / "plots"
+    assert main(["plot", str(target), "-o", str(out)]) == 0
+    png = out / "cpc_departments.png"
+    assert png.exists() and png.stat().st_size > 10_000
+
+
+def test_demo_full_run_over_the_emulator(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert main(["demo", "-o", str(tmp_path), "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "Full history over HTTP" in out and "max_abs_diff_mw" in out
+    for name in ("trend", "mix", "cpc_departments", "station_timeline"):
+        assert (tmp_path / f"{name}.png").stat().st_size > 10_000
+    for resource in (m.CPPT, m.CPPU, m.CPC):
+        assert len(load_saved(tmp_path / f"{resource}.csv")) > 0
