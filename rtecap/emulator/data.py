@@ -6,7 +6,9 @@ API's 20 types so that each ODRE sector (and the coal/gas/oil sub-sectors) is th
 its types (``rtecap.mappings.PRODUCTION_TYPE_SECTOR``):
 
 - NUCLEAR, SOLAR, FOSSIL_HARD_COAL (coal), FOSSIL_GAS (gas), FOSSIL_OIL (oil): ODRE's column;
-  lignite, peat, coal-derived gas and oil shale: 0 (none in France);
+  lignite, peat, coal-derived gas and oil shale: 0 (none in France). ODRE's own fossil column
+  exceeds coal + gas + oil by about 27 MW in 2022 and 2023; the sub-sectors are kept exact, so
+  the emulator's fossil total is coal + gas + oil there;
 - hydro: MARINE 240 (La Rance), HYDRO_PUMPED_STORAGE the fleet's pumped storage (4,940 MW,
   5,180 MW from 2019 with La Coche's new group), HYDRO_WATER_RESERVOIR 44 % of the rest,
   HYDRO_RUN_OF_RIVER_AND_POUNDAGE the remainder;
