@@ -54,7 +54,8 @@ Data (deterministic for a ``seed``, depending on the emulator's ``today``)
 - CPPT (:mod:`.data`): **real** RTE/ODRE national figures per sector for 2015–2023
   (``parc-prod-par-filiere_vintage2024.csv``, Licence Ouverte 2.0) spread over the 20
   production types so that every ODRE sector and the coal/gas/oil sub-sectors are exact sums of
-  their types; the split inside a sector (hydro, wind, bioenergy) and the "other" types are
+  their types (except ODRE's 2022–2023 fossil column, itself ~27 MW above coal + gas + oil:
+  the emulator keeps the sub-sectors exact); the split inside a sector (hydro, wind, bioenergy) and the "other" types are
   documented estimates; years 2024 to ``today``'s year are a **synthetic** linear
   extrapolation. Updated in the last week of December (guide §1), never after ``today``.
 - CPPU (:mod:`.stations`, :mod:`.fleet`): about 280 mainland production units above 100 MW,
