@@ -150,7 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--department-code", help="comma-separated (CPC)")
     fetch.add_argument("--network-connection", help="RPD, RPT (CPC)")
     fetch.add_argument("--lang", choices=("en", "fr"), default="en")
-    fetch.add_argument("--base-url", default=m.DEFAULT_BASE_URL)
+    fetch.add_argument("--base-url", default=None,
+                       help=f"default: $RTE_BASE_URL, else {m.DEFAULT_BASE_URL}")
     fetch.add_argument("--sandbox", action="store_true")
     fetch.add_argument("--offline", action="store_true", help="answer from the cache only")
     fetch.add_argument("--no-cache", action="store_true", help="do not use the disk cache")

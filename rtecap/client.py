@@ -6,7 +6,8 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
 * Auth: requests-oauthlib's ``BackendApplicationClient`` and ``fetch_token`` with HTTP Basic
   client authentication on ``/token/oauth/``. The token is reused until shortly before it
   expires (this grant has no refresh token: a new one is fetched); on a 401 a new token is
-  fetched once and the call retried.
+  fetched and the call sent again (at most ``retries`` times: a token can expire while urllib3
+  waits to resend a 429 or 5xx with the same headers).
 * Resilience: a urllib3 :class:`~urllib3.util.Retry` mounted on the session retries GETs on
   408/429/500/502/503/504/509 with exponential backoff, honouring ``Retry-After`` up to a cap.
   A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
@@ -110,8 +111,9 @@ class Client:
         OAuth2 credentials of your application on RTE's data portal. Default: the environment
         variables ``RTE_CLIENT_ID`` and ``RTE_CLIENT_SECRET``. Needed only when a call reaches
         the network: a cache hit needs none.
-    base_url : str
-        Scheme and host of the API, default RTE's production host. Plain ``http://`` is refused
+    base_url : str, optional
+        Scheme and host of the API. Default: the ``RTE_BASE_URL`` environment variable (which
+        ``rtecap serve`` prints), else RTE's production host. Plain ``http://`` is refused
         except on loopback (e.g. :mod:`rtecap.emulator`).
     cache : bool or path, default True
         True: an SQLite cache in the user cache dir; a path: that file; False: no cache.
@@ -143,7 +145,7 @@ class Client:
         self,
         client_id: str | None = None,
         client_secret: str | None = None,
-        base_url: str = m.DEFAULT_BASE_URL,
+        base_url: str | None = None,
         *,
         cache: bool | str | os.PathLike = True,
         offline: bool | None = None,
@@ -154,6 +156,7 @@ class Client:
         max_retry_after: float = 60.0,
         today=None,
     ):
+        base_url = base_url or os.environ.get("RTE_BASE_URL") or m.DEFAULT_BASE_URL
         parts = urlsplit(base_url.rstrip("/"))
         if parts.scheme not in ("https", "http") or not parts.hostname:
             raise ValueError(f"base_url must be http(s)://host[:port], got {base_url!r}")
@@ -376,27 +379,31 @@ class Client:
         kwargs: dict[str, Any] = {"timeout": self.timeout}
         if self.cache_path is not None:
             kwargs.update(expire_after=self.expire_after(resource), force_refresh=refresh)
-        for attempt in range(self.retries + 1):
+        failures = renewals = 0
+        while True:
             self._ensure_token(force=False)
             try:
                 response = self._session.get(url, **kwargs)
             except (requests.exceptions.ChunkedEncodingError,
                     requests.exceptions.ConnectionError,
                     requests.exceptions.Timeout) as exc:
-                if attempt == self.retries:
-                    raise RteApiError(f"{type(exc).__name__} after {attempt + 1} attempts",
+                failures += 1
+                if failures > self.retries:
+                    raise RteApiError(f"{type(exc).__name__} after {failures} attempts",
                                       url=url) from exc
-                self._sleep(attempt)
+                self._sleep(failures - 1)
                 continue
-            if response.status_code == 401 and attempt == 0:
-                log.debug("rtecap: 401, fetching a new token and retrying once")
+            if response.status_code == 401 and renewals < max(1, self.retries):
+                # The token expired in flight - typically while urllib3 waited to resend a
+                # 429/5xx with the same headers: fetch a new one and send again (bounded).
+                renewals += 1
+                log.debug("rtecap: 401, fetching a new token and retrying (%d)", renewals)
                 self._ensure_token(force=True)
                 continue
             if response.status_code != 200:
                 raise _error_from(response)
             log.debug("rtecap: GET %s -> 200 (%d bytes)", response.url, len(response.content))
             return response
-        raise _error_from(response)
 
     def _sleep(self, attempt: int) -> None:
         delay = self.backoff_factor * (2 ** attempt)

@@ -37,9 +37,11 @@ __all__ = [
     "Query",
     "canonical_resource",
     "format_date",
+    "is_wire_date",
     "split",
     "to_timestamp",
     "validate",
+    "validate_params",
 ]
 
 

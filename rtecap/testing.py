@@ -19,9 +19,9 @@ Examples
 .. code-block:: python
 
     def test_capacities(rte_emulator):
-        frame = rtecap.get_capacities_per_production_type(
-            base_url=rte_emulator.url, client_id=rte_emulator.client_id,
-            client_secret=rte_emulator.client_secret)
+        client = rtecap.Client(rte_emulator.client_id, rte_emulator.client_secret,
+                               rte_emulator.url, cache=False, today=rte_emulator.today)
+        frame = rtecap.get_capacities_per_production_type(client=client)
 """
 
 from __future__ import annotations

@@ -187,8 +187,8 @@ def test_token_expiry_mid_run():
                      if path == m.TOKEN_PATH and status == 200)
         unauthorised = sum(n for (path, status), n in srv.counts.items() if status == 401)
     assert df.attrs["rtecap"]["calls"] == 36
-    assert tokens >= 2  # renewed during the run
-    assert unauthorised <= 1
+    assert tokens >= 2  # renewed during the run, mostly before expiry
+    assert unauthorised < tokens
 
 
 def test_5xx_burst_gives_the_fault_free_frame(server):
@@ -350,3 +350,11 @@ def test_get_without_credentials_or_client(monkeypatch):
     with pytest.raises(CredentialsError, match="RTE_CLIENT_ID"):
         rtecap.get_capacities_per_production_type(
             client=rtecap.Client(base_url="http://127.0.0.1:9", cache=False))
+
+
+def test_base_url_from_environment(server, monkeypatch):
+    monkeypatch.setenv("RTE_BASE_URL", server.url)
+    client = rtecap.Client(server.client_id, server.client_secret, cache=False)
+    assert client.base_url == server.url
+    monkeypatch.delenv("RTE_BASE_URL")
+    assert rtecap.Client(cache=False).base_url == m.DEFAULT_BASE_URL
