@@ -133,26 +133,6 @@ def test_first_update_is_2015_02_09(api):
     assert {r["updated_date"] for r in records} == {"2015-02-09T00:00:00+01:00"}
 
 
-@pytest.mark.parametrize(("code", "path"), [
-    ("F01", "capacities_cpc?start_date=2023-02-01T00:00:00%2B02:00"),
-    ("F02", "capacities_cpc?start_date=2023-02-16T00:00:00%2B02:00"
-            "&end_date=2023-02-14T00:00:00%2B02:00"),
-    ("F03", "capacities_cpc?start_date=2023-02-01T00:00:00%2B02:00"
-            "&end_date=2024-03-06T00:00:00%2B02:00"),
-    ("F05", "capacities_cpc? start_date=2023-02-01T00:00:00%2B01:00"
-            "&end_date=2023-02-01T00:00:01%2B01:00"),
-    ("F06", "capacities_cpc?start_date=2023-02-01&end_date=2023-02-14"),
-])  # fmt: skip
-def test_guide_examples(api, code, path):
-    api.fails(V1 + path, f"GENINSCAP_CCPC_{code}")
-
-
-def test_guide_example_f04_on_30_october_2015(api, rte_emulator):
-    rte_emulator.today = "2015-10-30"
-    api.fails(V1 + "capacities_cpc?start_date=2015-10-31T00:00:00%2B02:00"
-              "&end_date=2015-11-09T00:00:00%2B02:00", "GENINSCAP_CCPC_F04")
-
-
 @pytest.mark.parametrize(("end", "code"), [
     ("2025-06-16T00:00:00+02:00", None), ("2025-06-16T00:00:01+02:00", "F04")])
 def test_f04_is_d_plus_1(api, end, code):

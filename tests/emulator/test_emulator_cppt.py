@@ -71,23 +71,6 @@ def test_before_2015_there_is_no_data(api):
     assert api.ok(R, **period("2014-01-01T00:00:00+01:00", "2015-01-01T00:00:00+01:00")) == []
 
 
-# --- §5.1.1: the guide's call examples verbatim
-@pytest.mark.parametrize(("code", "path"), [
-    ("F01", "capacities_per_production_type?start_date=2023-02-01T00:00:00%2B02:00"),
-    ("F02", "capacities_per_production_type?start_date=2023-02-16T00:00:00%2B01:00"
-            "&end_date=2023-02-14T00:00:01%2B01:00"),
-    ("F03", "capacities_per_production_type?start_date=2015-01-01T00:00:00%2B02:00"
-            "&end_date=2017-06-02T00:00:00%2B02:00"),
-    ("F04", "capacities_per_production_type?start_date=2026-01-02T00:00:00%2B02:00"
-            "&end_date=2026-02-10T00:00:00%2B02:00"),
-    ("F05", "capacities_per_production_type?start_date=2024-06-01T00:00:00%2B02:00"
-            "&end_date=2024-06-01T12:00:00%2B02:00"),
-    ("F06", "capacities_per_production_type?start_date=2023-02-01&end_date=2023-02-14"),
-])  # fmt: skip
-def test_guide_examples(api, code, path):
-    api.fails("/open_api/generation_installed_capacities/v1/" + path, f"GENINSCAP_CPPT_{code}")
-
-
 def test_f01_end_alone(api):
     api.fails(R, "GENINSCAP_CPPT_F01", end_date="2023-02-01T00:00:00+01:00")
 

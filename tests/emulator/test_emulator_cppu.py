@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from emulator_helpers import V1, period
+from emulator_helpers import period
 
 from rtecap.emulator import is_valid_eic
 
@@ -83,26 +83,6 @@ def test_output_fields(api):
             assert value["installed_capacity"] > 100
             assert value["voltage_level_connection"] in (63, 90, 150, 225, 400)
             assert datetime.fromisoformat(value["updated_date"]).date().isoformat() <= "2025-06-15"
-
-
-@pytest.mark.parametrize(("code", "path"), [
-    ("F01", "capacities_per_production_unit?start_date=2023-02-01T00:00:00%2B01:00"),
-    ("F02", "capacities_per_production_unit?start_date=2023-02-16T00:00:00%2B01:00"
-            "&end_date=2023-02-14T00:00:01%2B01:00"),
-    ("F03", "capacities_per_production_unit?start_date=2022-02-01T00:00:00%2B01:00"
-            "&end_date=2023-02-14T00:00:01%2B01:00"),
-    ("F05", "capacities_per_production_unit?start_date=2023-02-01T00:00:00%2B01:00"
-            "&end_date=2023-02-01T00:00:01%2B01:00"),
-    ("F06", "capacities_per_production_unit?start_date=2023-02-01&end_date=2023-02-14"),
-])  # fmt: skip
-def test_guide_examples(api, code, path):
-    api.fails(V1 + path, f"GENINSCAP_CPPU_{code}")
-
-
-def test_guide_example_f04_on_30_october_2015(api, rte_emulator):
-    rte_emulator.today = "2015-10-30"
-    api.fails(V1 + "capacities_per_production_unit?start_date=2025-04-02T00:00:00%2B02:00"
-              "&end_date=2026-02-01T00:00:00%2B02:00", "GENINSCAP_CPPU_F04")
 
 
 @pytest.mark.parametrize(("start", "end", "code"), [
