@@ -50,13 +50,13 @@ arrival order: the same seed and sequence of requests give the same faults; with
 clients the order of arrival decides.
 
 Data (deterministic for a ``seed``, depending on the emulator's ``today``)
--------------------------------------------------------------------------
+--------------------------------------------------------------------------
 - CPPT (:mod:`.data`): **real** RTE/ODRE national figures per sector for 2015–2023
   (``parc-prod-par-filiere_vintage2024.csv``, Licence Ouverte 2.0) spread over the 20
   production types so that every ODRE sector and the coal/gas/oil sub-sectors are exact sums of
   their types (except ODRE's 2022–2023 fossil column, itself ~27 MW above coal + gas + oil:
-  the emulator keeps the sub-sectors exact); the split inside a sector (hydro, wind, bioenergy) and the "other" types are
-  documented estimates; years 2024 to ``today``'s year are a **synthetic** linear
+  the emulator keeps the sub-sectors exact); the split inside a sector (hydro, wind,
+  bioenergy) and the "other" types are documented estimates; years 2024 to ``today``'s year are a **synthetic** linear
   extrapolation. Updated in the last week of December (guide §1), never after ``today``.
 - CPPU (:mod:`.stations`, :mod:`.fleet`): about 280 mainland production units above 100 MW,
   1935 to now: real names, producers, technologies and approximate capacities and years
