@@ -56,8 +56,9 @@ Data (deterministic for a ``seed``, depending on the emulator's ``today``)
   production types so that every ODRE sector and the coal/gas/oil sub-sectors are exact sums of
   their types (except ODRE's 2022–2023 fossil column, itself ~27 MW above coal + gas + oil:
   the emulator keeps the sub-sectors exact); the split inside a sector (hydro, wind,
-  bioenergy) and the "other" types are documented estimates; years 2024 to ``today``'s year are a **synthetic** linear
-  extrapolation. Updated in the last week of December (guide §1), never after ``today``.
+  bioenergy) and the "other" types are documented estimates; years 2024 to ``today``'s year
+  are a **synthetic** linear extrapolation. Updated in the last week of December (guide §1),
+  never after ``today``.
 - CPPU (:mod:`.stations`, :mod:`.fleet`): about 280 mainland production units above 100 MW,
   1935 to now: real names, producers, technologies and approximate capacities and years
   (nuclear reactors per unit with Fessenheim 1-2 closed in 2020 and Flamanville 3 from
