@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from datetime import datetime
+from functools import lru_cache
 
 from rtecap.emulator.checks import PARIS, Query, local_midnight
 from rtecap.emulator.cpc import CpcRecord
@@ -23,8 +24,11 @@ class NoData(Exception):
     """CCPC-RG09: no record at all in the period -> EC45_ERR01."""
 
 
+@lru_cache(maxsize=1 << 16)
 def fmt(instant: datetime) -> str:
     """Format an instant as the API does: ``YYYY-MM-DDThh:mm:ss±hh:mm`` in Europe/Paris.
+
+    Cached: the same few thousand instants are formatted on every answer.
 
     Examples
     --------
