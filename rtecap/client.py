@@ -19,8 +19,6 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
 
 from __future__ import annotations
 
-import hashlib
-import ipaddress
 import logging
 import os
 import random
@@ -31,33 +29,21 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from rtecap import mappings as m
+from rtecap._http import cache_key, is_loopback, make_retry, redact_oauth_logs
 from rtecap._version import __version__
 from rtecap.exceptions import (
-    STATUS_ERRORS,
     AuthenticationError,
     CredentialsError,
-    FunctionalError,
-    NoDataError,
     OfflineCacheMissError,
-    RateLimitError,
     ResponseError,
     RteApiError,
     RteError,
+    error_from_response,
 )
 
 log = logging.getLogger("rtecap")
-RETRY_STATUSES = (408, 429, 500, 502, 503, 504, 509)
 USER_AGENT = f"rtecap/{__version__}"
 _CACHE_FILE = "http_cache"
-
-
-def _is_loopback(host: str | None) -> bool:
-    if host in ("localhost",):
-        return True
-    try:
-        return ipaddress.ip_address(host or "").is_loopback
-    except ValueError:
-        return False
 
 
 def default_cache_path() -> Path:
@@ -65,41 +51,6 @@ def default_cache_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("rtecap", appauthor=False)) / _CACHE_FILE
-
-
-class _RedactTokens(logging.Filter):
-    """Blank every argument of requests-oauthlib's log records: they print tokens, bodies and
-    headers (the format string, without values, is kept)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.args:
-            record.msg = f"{record.msg} [values redacted by rtecap]"
-            record.args = ()
-        return True
-
-
-def _make_retry(total: int, backoff_factor: float, max_retry_after: float):
-    from urllib3.util import Retry
-
-    class CappedRetry(Retry):
-        """urllib3 Retry whose Retry-After wait is capped (a server may ask for hours)."""
-
-        def get_retry_after(self, response):
-            value = super().get_retry_after(response)
-            return None if value is None else min(value, max_retry_after)
-
-    return CappedRetry(
-        total=total,
-        connect=total,
-        read=total,
-        status=total,
-        status_forcelist=RETRY_STATUSES,
-        allowed_methods=frozenset({"GET"}),
-        backoff_factor=backoff_factor,
-        backoff_max=max_retry_after,
-        respect_retry_after_header=True,
-        raise_on_status=False,
-    )
 
 
 class Client:
@@ -160,7 +111,7 @@ class Client:
         parts = urlsplit(base_url.rstrip("/"))
         if parts.scheme not in ("https", "http") or not parts.hostname:
             raise ValueError(f"base_url must be http(s)://host[:port], got {base_url!r}")
-        if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        if parts.scheme == "http" and not is_loopback(parts.hostname):
             raise ValueError(
                 f"refusing plain http:// to {parts.hostname}: credentials and tokens would travel "
                 "in clear; use https:// (plain http is allowed on loopback only)"
@@ -195,7 +146,7 @@ class Client:
         if parts.scheme == "http":
             # oauthlib refuses http:// unless told; reached only for loopback (checked above).
             os.environ.setdefault("OAUTHLIB_INSECURE_TRANSPORT", "1")
-        _redact_oauth_logs()
+        redact_oauth_logs()
         oauth = BackendApplicationClient(client_id=self.client_id or "")
         if self.cache_path is not None:
             from requests_cache import CacheMixin
@@ -210,14 +161,14 @@ class Client:
                 allowable_methods=("GET",),
                 allowable_codes=(200,),
                 ignored_parameters=("Authorization", "access_token"),
-                key_fn=_cache_key,
+                key_fn=cache_key,
                 expire_after=86_400,
                 stale_if_error=False,
                 client=oauth,
             )
         else:
             session = OAuth2Session(client=oauth)
-        adapter = HTTPAdapter(max_retries=_make_retry(retries, backoff_factor, max_retry_after),
+        adapter = HTTPAdapter(max_retries=make_retry(retries, backoff_factor, max_retry_after),
                               pool_maxsize=16)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
@@ -227,7 +178,7 @@ class Client:
         import requests
 
         session.trust_env = False
-        if not _is_loopback(parts.hostname):
+        if not is_loopback(parts.hostname):
             session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
             bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
             if bundle:
@@ -401,73 +352,13 @@ class Client:
                 self._ensure_token(force=True)
                 continue
             if response.status_code != 200:
-                raise _error_from(response)
+                raise error_from_response(response)
             log.debug("rtecap: GET %s -> 200 (%d bytes)", response.url, len(response.content))
             return response
 
     def _sleep(self, attempt: int) -> None:
         delay = self.backoff_factor * (2 ** attempt)
         time.sleep(delay * (0.5 + random.random() / 2))
-
-
-_REDACT = _RedactTokens()
-
-
-def _cache_key(request, **_kwargs) -> str:
-    """Cache key: a hash of method and URL.
-
-    rtecap builds every URL itself, in one canonical form (fixed parameter order, dates in the
-    guide's format), and the only header that varies, ``Authorization``, must not be part of
-    the key; this spares requests-cache's URL normalisation on every look-up.
-    """
-    return hashlib.sha256(f"{request.method} {request.url}".encode()).hexdigest()[:32]
-
-
-def _redact_oauth_logs() -> None:
-    """Put the redacting filter on every requests-oauthlib / oauthlib logger.
-
-    A logger's filters see only the records logged on that very logger, so each module logger
-    gets it (idempotent: a filter is added once).
-    """
-    import oauthlib.oauth2  # noqa: F401  (creates its module loggers)
-    import requests_oauthlib  # noqa: F401
-
-    names = [name for name in logging.root.manager.loggerDict
-             if name.split(".")[0] in ("requests_oauthlib", "oauthlib")]
-    for name in names:
-        logger = logging.getLogger(name)
-        if _REDACT not in logger.filters:
-            logger.addFilter(_REDACT)
-
-
-def _error_from(response) -> RteApiError:
-    """Map an error answer to the typed exception, keeping status, code, message, id."""
-    status = response.status_code
-    try:
-        body = response.json()
-    except ValueError:
-        body = {}
-    if not isinstance(body, dict):
-        body = {}
-    code = body.get("error")
-    message = body.get("error_description") or response.reason or f"HTTP {status}"
-    details = body.get("error_details") or {}
-    transaction_id = details.get("transaction_id") if isinstance(details, dict) else None
-    kwargs = {"status": status, "code": code, "transaction_id": transaction_id,
-              "url": response.url}
-    if code == m.NO_DATA_CODE:
-        return NoDataError(message, **kwargs)
-    if status == 400:
-        return FunctionalError(message, **kwargs)
-    if status == 429:
-        retry_after = response.headers.get("Retry-After")
-        try:
-            seconds = float(retry_after) if retry_after is not None else None
-        except ValueError:
-            seconds = None
-        return RateLimitError(message, retry_after=seconds, **kwargs)
-    cls = STATUS_ERRORS.get(status) or (RteApiError if status < 500 else STATUS_ERRORS[500])
-    return cls(message, **kwargs)
 
 
 __all__ = ["Client", "RteError", "default_cache_path"]

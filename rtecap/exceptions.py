@@ -9,6 +9,8 @@ transaction id. No exception text ever holds a secret or a token.
 
 from __future__ import annotations
 
+from rtecap.mappings import NO_DATA_CODE
+
 
 class RteError(Exception):
     """Base class of every error raised by rtecap."""
@@ -148,3 +150,33 @@ STATUS_ERRORS: dict[int, type[RteApiError]] = {
     504: ServerError,
     509: ServerError,
 }
+
+
+def error_from_response(response) -> RteApiError:
+    """Map an error answer to the typed exception, keeping status, code, message, id."""
+    status = response.status_code
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    if not isinstance(body, dict):
+        body = {}
+    code = body.get("error")
+    message = body.get("error_description") or response.reason or f"HTTP {status}"
+    details = body.get("error_details") or {}
+    transaction_id = details.get("transaction_id") if isinstance(details, dict) else None
+    kwargs = {"status": status, "code": code, "transaction_id": transaction_id,
+              "url": response.url}
+    if code == NO_DATA_CODE:
+        return NoDataError(message, **kwargs)
+    if status == 400:
+        return FunctionalError(message, **kwargs)
+    if status == 429:
+        retry_after = response.headers.get("Retry-After")
+        try:
+            seconds = float(retry_after) if retry_after is not None else None
+        except ValueError:
+            seconds = None
+        return RateLimitError(message, retry_after=seconds, **kwargs)
+    cls = STATUS_ERRORS.get(status) or (RteApiError if status < 500 else STATUS_ERRORS[500])
+    return cls(message, **kwargs)
