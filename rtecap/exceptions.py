@@ -153,7 +153,21 @@ STATUS_ERRORS: dict[int, type[RteApiError]] = {
 
 
 def error_from_response(response) -> RteApiError:
-    """Map an error answer to the typed exception, keeping status, code, message, id."""
+    """Map an error answer of the API to its typed exception.
+
+    Parameters
+    ----------
+    response : requests.Response
+        An answer whose status is not 200; its body may hold the guide's JSON envelope
+        (``error``, ``error_description``, ``error_details.transaction_id``).
+
+    Returns
+    -------
+    RteApiError
+        :class:`NoDataError` for ``EC45_ERR01``, :class:`FunctionalError` for other 400s,
+        :class:`RateLimitError` (with ``retry_after`` from the header) for 429, else the class of
+        ``STATUS_ERRORS``; status, code, message, transaction id and URL are kept.
+    """
     status = response.status_code
     try:
         body = response.json()
