@@ -17,6 +17,7 @@ from rtecap.exceptions import RteValidationError
 # One translation for the whole package: the parsers' (guide §6.2 + mappings tables).
 from rtecap.parsers import frame_language as frame_lang
 from rtecap.parsers import translate_frame as translate
+from rtecap.parsers._translate import COLUMNS_EN_ALL, COLUMNS_FR_ALL, LABELS_FR
 
 #: The ``attrs["rtecap"]["resource"]`` of the frame returned by
 #: :func:`rtecap.datasets.load_national_capacities` (ODRE national yearly capacities).
@@ -32,21 +33,11 @@ REQUIRED_COLUMNS = {
 }
 Lang = Literal["en", "fr"]
 
-#: Column names, English -> French (the API's and the bundled datasets').
-_COLUMNS_FR = {**mappings.COLUMNS_FR, **mappings.DATASET_COLUMNS_FR}
-_COLUMNS_EN = {fr: en for en, fr in _COLUMNS_FR.items()}
-#: Label columns (English names) -> their English -> French label table.
-_LABELS_FR: dict[str, Mapping[str, str]] = {
-    "production_type": mappings.PRODUCTION_TYPE_FR,
-    "network_connection": mappings.NETWORK_FR,
-    "sector": mappings.SECTOR_FR,
-    "level": mappings.LEVEL_FR,
-}
 
 
 def _english_names(df: pd.DataFrame) -> set[str]:
     names = {str(c) for c in df.columns} | {str(df.index.name)}
-    return {_COLUMNS_EN.get(n, n) for n in names}
+    return {COLUMNS_EN_ALL.get(n, n) for n in names}
 
 
 def _kind_from_columns(names: set[str]) -> str | None:
@@ -123,12 +114,12 @@ def frame_kind(df: pd.DataFrame) -> str:
 
 def col(name: str, lang: str) -> str:
     """Return the column name ``name`` (English) in language ``lang``."""
-    return _COLUMNS_FR.get(name, name) if lang == "fr" else name
+    return COLUMNS_FR_ALL.get(name, name) if lang == "fr" else name
 
 
 def label_table(column: str, lang: str) -> Mapping[str, str]:
     """Return the English -> ``lang`` label table of the label column ``column`` (English name)."""
-    table = _LABELS_FR.get(column, {})
+    table = LABELS_FR.get(column, {})
     return table if lang == "fr" else {}
 
 

@@ -14,17 +14,18 @@ from rtecap.exceptions import RteValidationError
 LANGS = ("en", "fr")
 
 #: English column name -> French, for every column rtecap frames may hold.
-_COLUMNS_FR: Mapping[str, str] = {**m.COLUMNS_FR, **m.DATASET_COLUMNS_FR}
-_COLUMNS_EN: Mapping[str, str] = {fr: en for en, fr in _COLUMNS_FR.items()}
+#: Column names of every rtecap frame, English -> French, and back.
+COLUMNS_FR_ALL: Mapping[str, str] = {**m.COLUMNS_FR, **m.DATASET_COLUMNS_FR}
+COLUMNS_EN_ALL: Mapping[str, str] = {fr: en for en, fr in COLUMNS_FR_ALL.items()}
 #: English column name -> table of its labels, English -> French.
-_LABELS_FR: Mapping[str, Mapping[str, str]] = {
+LABELS_FR: Mapping[str, Mapping[str, str]] = {
     "production_type": m.PRODUCTION_TYPE_FR,
     "network_connection": m.NETWORK_FR,
     "sector": m.SECTOR_FR,
     "level": m.LEVEL_FR,
 }
-_EN_ONLY = set(_COLUMNS_FR) - set(_COLUMNS_EN)
-_FR_ONLY = set(_COLUMNS_EN) - set(_COLUMNS_FR)
+_EN_ONLY = set(COLUMNS_FR_ALL) - set(COLUMNS_EN_ALL)
+_FR_ONLY = set(COLUMNS_EN_ALL) - set(COLUMNS_FR_ALL)
 
 
 def check_lang(lang: str) -> str:
@@ -115,9 +116,9 @@ def translate_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     check_lang(lang)
     out = df.copy()
     if frame_language(df) != lang:
-        names = _COLUMNS_FR if lang == "fr" else _COLUMNS_EN
-        for en_name, table in _LABELS_FR.items():
-            current = en_name if lang == "fr" else _COLUMNS_FR.get(en_name, en_name)
+        names = COLUMNS_FR_ALL if lang == "fr" else COLUMNS_EN_ALL
+        for en_name, table in LABELS_FR.items():
+            current = en_name if lang == "fr" else COLUMNS_FR_ALL.get(en_name, en_name)
             if current in out.columns:
                 if lang == "en":
                     table = {fr: en for en, fr in table.items()}
