@@ -148,14 +148,13 @@ def load_saved(path: Path, resource: str | None = None) -> pd.DataFrame:
     return english
 
 
-def plot_file(path: Path, resource: str | None, out: Path, *, lang: str | None = None) -> int:
-    """Draw the plots that fit a saved frame; return the exit code."""
+def plot_frame(frame: pd.DataFrame, out: Path, *, lang: str | None = None) -> int:
+    """Draw the plots that fit a frame (CPPT, CPPU or CPC); return the exit code."""
     from rtecap.plotting import save_all
 
-    frame = load_saved(path, resource)
     if lang:
         frame = frame.rte.translate(lang)
-    kind = frame.attrs["rtecap"]["resource"]
+    kind = frame.rte.kind
     keyword = {m.CPPT: "capacities", m.CPPU: "units", m.CPC: "cpc"}[kind]
     for name, written in save_all(out, **{keyword: frame}, lang=lang).items():
         print(f"wrote {written} ({name})")

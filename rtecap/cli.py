@@ -67,55 +67,68 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_api_demo(out, lang=args.lang, progress=not args.no_progress)
 
 
-def cmd_fetch(args: argparse.Namespace) -> int:
-    """Fetch one resource to a CSV or Parquet file; see ``rtecap fetch --help``."""
+def _api_frame(args: argparse.Namespace, *, offline: bool | None):
+    """Fetch the frame the fetch-style arguments describe; (frame, 0) or (None, exit code)."""
     import rtecap
-    from rtecap.exceptions import CredentialsError, RteApiError, RteError
+    from rtecap.exceptions import CredentialsError, RteError
 
     loaders = {m.CPPT: rtecap.get_capacities_per_production_type,
                m.CPPU: rtecap.get_capacities_per_production_unit,
                m.CPC: rtecap.get_capacities_cpc}
-    resource = rtecap.rules.canonical_resource(args.resource)
+    kwargs = {"start_date": args.start_date, "end_date": args.end_date,
+              "lang": args.lang or "en"}
+    try:
+        resource = rtecap.rules.canonical_resource(args.resource)
+        for name in m.LIST_PARAMETERS[resource]:
+            if getattr(args, name):
+                kwargs[name] = getattr(args, name)
+        client = rtecap.Client(base_url=args.base_url, sandbox=args.sandbox, offline=offline,
+                               cache=not args.no_cache)
+        return loaders[resource](**kwargs, client=client), 0
+    except CredentialsError as exc:
+        print(f"rtecap {args.command}: {exc}", file=sys.stderr)
+        return None, 3
+    except (RteError, ValueError) as exc:
+        cause = exc.__cause__ if getattr(exc, "__cause__", None) is not None else exc
+        code = getattr(cause, "code", None) or getattr(exc, "code", None)
+        message = getattr(cause, "message", None) or str(exc)
+        print(f"rtecap {args.command}: {code + ': ' if code else ''}{message}", file=sys.stderr)
+        return None, 1
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    """Fetch one resource to a CSV or Parquet file; see ``rtecap fetch --help``."""
     target = Path(args.output)
     if target.suffix not in _FORMATS:
         print(f"rtecap fetch: -o must end with {' or '.join(_FORMATS)}", file=sys.stderr)
         return 2
-    kwargs = {"start_date": args.start_date, "end_date": args.end_date, "lang": args.lang}
-    for name in m.LIST_PARAMETERS[resource]:
-        value = getattr(args, name)
-        if value:
-            kwargs[name] = value
-    try:
-        client = rtecap.Client(base_url=args.base_url, sandbox=args.sandbox,
-                               offline=args.offline or None, cache=not args.no_cache)
-        frame = loaders[resource](**kwargs, client=client)
-    except CredentialsError as exc:
-        print(f"rtecap fetch: {exc}", file=sys.stderr)
-        return 3
-    except (RteApiError, RteError, ValueError) as exc:
-        cause = exc.__cause__ if getattr(exc, "__cause__", None) is not None else exc
-        code = getattr(cause, "code", None) or getattr(exc, "code", None)
-        message = getattr(cause, "message", None) or str(exc)
-        print(f"rtecap fetch: {code + ': ' if code else ''}{message}", file=sys.stderr)
-        return 1
-    _write(frame, target)
-    print(f"wrote {len(frame)} rows to {target}")
-    return 0
-
-
-def _write(frame, target: Path) -> None:
+    frame, code = _api_frame(args, offline=args.offline or None)
+    if frame is None:
+        return code
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.suffix == ".parquet":
         frame.to_parquet(target)
     else:
         frame.to_csv(target)
+    print(f"wrote {len(frame)} rows to {target}")
+    return 0
 
 
 def cmd_plot(args: argparse.Namespace) -> int:
-    """Draw the plots of a saved frame; see ``rtecap plot --help``."""
-    from rtecap._demo import plot_file
+    """Draw the plots of a saved frame or of cached answers; see ``rtecap plot --help``."""
+    from rtecap._demo import load_saved, plot_frame
 
-    return plot_file(Path(args.input), args.resource, Path(args.output), lang=args.lang)
+    if args.input:
+        frame = load_saved(Path(args.input), args.resource)
+    elif not args.resource:
+        print("rtecap plot: give a file, or --resource and the request to read from the "
+              "cache", file=sys.stderr)
+        return 2
+    else:
+        frame, code = _api_frame(args, offline=True)
+        if frame is None:
+            return code
+    return plot_frame(frame, Path(args.output), lang=args.lang)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -123,6 +136,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from rtecap.emulator.cli import run
 
     return run(args)
+
+
+def _request_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--start-date")
+    parser.add_argument("--end-date")
+    parser.add_argument("--production-type", help="comma-separated")
+    parser.add_argument("--department-code", help="comma-separated (CPC)")
+    parser.add_argument("--network-connection", help="RPD, RPT (CPC)")
+    parser.add_argument("--lang", choices=("en", "fr"), default=None)
+    parser.add_argument("--base-url", default=None,
+                        help=f"default: $RTE_BASE_URL, else {m.DEFAULT_BASE_URL}")
+    parser.add_argument("--sandbox", action="store_true")
+    parser.add_argument("--no-cache", action="store_true", help="do not use the disk cache")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,24 +170,17 @@ def build_parser() -> argparse.ArgumentParser:
     fetch = sub.add_parser("fetch", help="fetch one resource of RTE's API to a file")
     fetch.add_argument("resource", help="capacities_per_production_type (cppt), "
                        "capacities_per_production_unit (cppu), capacities_cpc (cpc)")
-    fetch.add_argument("--start-date")
-    fetch.add_argument("--end-date")
-    fetch.add_argument("--production-type", help="comma-separated")
-    fetch.add_argument("--department-code", help="comma-separated (CPC)")
-    fetch.add_argument("--network-connection", help="RPD, RPT (CPC)")
-    fetch.add_argument("--lang", choices=("en", "fr"), default="en")
-    fetch.add_argument("--base-url", default=None,
-                       help=f"default: $RTE_BASE_URL, else {m.DEFAULT_BASE_URL}")
-    fetch.add_argument("--sandbox", action="store_true")
+    _request_arguments(fetch)
     fetch.add_argument("--offline", action="store_true", help="answer from the cache only")
-    fetch.add_argument("--no-cache", action="store_true", help="do not use the disk cache")
     fetch.add_argument("-o", "--output", required=True, help="out.csv or out.parquet")
     fetch.set_defaults(func=cmd_fetch)
 
-    plot = sub.add_parser("plot", help="draw the plots of a frame saved by rtecap fetch")
-    plot.add_argument("input", help="a .csv or .parquet written by rtecap fetch")
-    plot.add_argument("--resource", help="the resource of the file (default: guessed)")
-    plot.add_argument("--lang", choices=("en", "fr"), default=None)
+    plot = sub.add_parser("plot", help="draw the plots of a frame saved by rtecap fetch, or "
+                          "of a request answered from the cache")
+    plot.add_argument("input", nargs="?", help="a .csv or .parquet written by rtecap fetch")
+    plot.add_argument("--resource", help="the resource (of the file: guessed by default; "
+                      "without a file: read from the cache, offline)")
+    _request_arguments(plot)
     plot.add_argument("-o", "--output", default="out", help="folder for the PNG files")
     plot.set_defaults(func=cmd_plot)
 

@@ -101,3 +101,28 @@ def test_demo_full_run_over_the_emulator(tmp_path, capsys, monkeypatch):
         assert (tmp_path / f"{name}.png").stat().st_size > 10_000
     for resource in (m.CPPT, m.CPPU, m.CPC):
         assert len(load_saved(tmp_path / f"{resource}.csv")) > 0
+
+
+def test_plot_from_the_cache_offline(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("TQDM_DISABLE", "1")
+    request = ["--start-date", "1990-01-01", "--end-date", "2026-01-01"]
+    with serve(today=TODAY) as srv:
+        monkeypatch.setenv("RTE_CLIENT_ID", srv.client_id)
+        monkeypatch.setenv("RTE_CLIENT_SECRET", srv.client_secret)
+        url = srv.url
+        assert main(["fetch", "cppu", *request, "--base-url", url,
+                     "-o", str(tmp_path / "cppu.csv")]) == 0
+    # server stopped: the plot reads the cached answers
+    out = tmp_path / "plots"
+    assert main(["plot", "--resource", "cppu", *request, "--base-url", url, "--lang", "fr",
+                 "-o", str(out)]) == 0
+    assert (out / "station_timeline.png").stat().st_size > 10_000
+    # a request that was never made is named, with a non-zero exit
+    assert main(["plot", "--resource", "cppu", "--start-date", "1980-01-01",
+                 "--end-date", "1981-01-01", "--base-url", url, "-o", str(out)]) == 1
+    assert "not in the cache" in capsys.readouterr().err
+
+
+def test_plot_needs_a_file_or_a_resource(capsys):
+    assert main(["plot"]) == 2
