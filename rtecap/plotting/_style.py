@@ -155,7 +155,11 @@ def finish(ax: Any, title: str, ylabel: str, df: pd.DataFrame, lang: str) -> Any
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     source = (df.attrs.get("rtecap") or {}).get("source")
-    if source and not ax.get_xlabel():
+    if source:
         text = textwrap.fill(TEXT[lang]["source"].format(source=source), width=150)
-        ax.set_xlabel(text, loc="left", fontsize=7, color="#666666")
+        if not ax.get_xlabel():
+            ax.set_xlabel(text, loc="left", fontsize=7, color="#666666")
+        else:  # the x axis has its own label (horizontal bars): the source goes below it
+            ax.annotate(text, xy=(0, 0), xycoords="axes fraction", xytext=(0, -40),
+                        textcoords="offset points", va="top", fontsize=7, color="#666666")
     return ax
