@@ -177,17 +177,19 @@ def _dedupe_units(units: list) -> list:
 
     A station in operation for decades is in the answer of every yearly call; the outer
     ``start_date``/``end_date`` (the call's period) aside, the copies are the same. Removing
-    them here spares the parser tens of thousands of rows it would drop anyway.
+    them here spares the parser tens of thousands of rows it would drop anyway. A unit whose
+    shape is not the guide's is kept as it is (the parser judges it).
     """
-    seen: set[str] = set()
+    seen: set[tuple] = set()
     out = []
     for unit in units:
-        if not isinstance(unit, dict):
+        try:
+            key = (tuple(unit["production_unit"].items()),
+                   tuple(tuple(value.items()) for value in unit["values"]))
+            hash(key)
+        except (AttributeError, KeyError, TypeError):
             out.append(unit)
             continue
-        # repr of the decoded JSON: equal content in the same key order (one server) -> equal
-        # key; a copy missed here is still dropped by the parser.
-        key = repr([(k, v) for k, v in unit.items() if k not in ("start_date", "end_date")])
         if key not in seen:
             seen.add(key)
             out.append(unit)
