@@ -66,8 +66,11 @@ def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
     today = date.today()
     with serve(today=today, seed=0) as server:
         print(f"\nlocal emulator of RTE's API at {server.url} (today = {today})")
+        # the emulator's port changes every run, and with it every cache key: start afresh
+        cache = out / "http_cache.sqlite"
+        cache.unlink(missing_ok=True)
         client = rtecap.Client(server.client_id, server.client_secret, server.url,
-                               cache=out / "http_cache", today=today)
+                               cache=cache, today=today)
         t0 = time.perf_counter()
         frames = _history(client, progress, lang)
         elapsed = time.perf_counter() - t0
