@@ -24,7 +24,7 @@ from rtecap.exceptions import (
     RteValidationError,
 )
 from tests.contract import assert_frame_contract
-from tests.test_rules import GUIDE_EXAMPLES
+from tests.guide_examples import GUIDE_EXAMPLES
 
 TODAY = "2026-11-23"
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")

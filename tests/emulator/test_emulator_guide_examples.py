@@ -8,44 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-LATER, GUIDE_DAY = "2025-06-15", "2015-10-30"
-P = "/open_api/generation_installed_capacities/v1/"
-EXAMPLES = [
-    ("CPPT_F01", LATER, "capacities_per_production_type?start_date=2023-02-01T00:00:00%2B02:00"),
-    ("CPPT_F02", LATER, "capacities_per_production_type?start_date=2023-02-16T00:00:00%2B01:00"
-                        "&end_date=2023-02-14T00:00:01%2B01:00"),
-    ("CPPT_F03", LATER, "capacities_per_production_type?start_date=2015-01-01T00:00:00%2B02:00"
-                        "&end_date=2017-06-02T00:00:00%2B02:00"),
-    ("CPPT_F04", LATER, "capacities_per_production_type?start_date=2026-01-02T00:00:00%2B02:00"
-                        "&end_date=2026-02-10T00:00:00%2B02:00"),
-    ("CPPT_F05", LATER, "capacities_per_production_type?start_date=2024-06-01T00:00:00%2B02:00"
-                        "&end_date=2024-06-01T12:00:00%2B02:00"),
-    ("CPPT_F06", LATER, "capacities_per_production_type?start_date=2023-02-01&end_date=2023-02-14"),
-    ("CPPU_F01", LATER, "capacities_per_production_unit?start_date=2023-02-01T00:00:00%2B01:00"),
-    ("CPPU_F02", LATER, "capacities_per_production_unit?start_date=2023-02-16T00:00:00%2B01:00"
-                        "&end_date=2023-02-14T00:00:01%2B01:00"),
-    ("CPPU_F03", LATER, "capacities_per_production_unit?start_date=2022-02-01T00:00:00%2B01:00"
-                        "&end_date=2023-02-14T00:00:01%2B01:00"),
-    ("CPPU_F04", GUIDE_DAY, "capacities_per_production_unit?start_date=2025-04-02T00:00:00%2B02:00"
-                            "&end_date=2026-02-01T00:00:00%2B02:00"),
-    ("CPPU_F05", LATER, "capacities_per_production_unit?start_date=2023-02-01T00:00:00%2B01:00"
-                        "&end_date=2023-02-01T00:00:01%2B01:00"),
-    ("CPPU_F06", LATER, "capacities_per_production_unit?start_date=2023-02-01&end_date=2023-02-14"),
-    ("CCPC_F01", LATER, "capacities_cpc?start_date=2023-02-01T00:00:00%2B02:00"),
-    ("CCPC_F02", LATER, "capacities_cpc?start_date=2023-02-16T00:00:00%2B02:00"
-                        "&end_date=2023-02-14T00:00:00%2B02:00"),
-    ("CCPC_F03", LATER, "capacities_cpc?start_date=2023-02-01T00:00:00%2B02:00"
-                        "&end_date=2024-03-06T00:00:00%2B02:00"),
-    ("CCPC_F04", GUIDE_DAY, "capacities_cpc?start_date=2015-10-31T00:00:00%2B02:00"
-                            "&end_date=2015-11-09T00:00:00%2B02:00"),
-    # the guide's own space after "?" is kept
-    ("CCPC_F05", LATER, "capacities_cpc? start_date=2023-02-01T00:00:00%2B01:00"
-                        "&end_date=2023-02-01T00:00:01%2B01:00"),
-    ("CCPC_F06", LATER, "capacities_cpc?start_date=2023-02-01&end_date=2023-02-14"),
-]  # fmt: skip
+from tests.guide_examples import GUIDE_EXAMPLES
 
 
-@pytest.mark.parametrize(("code", "today", "path"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
-def test_guide_example(api, rte_emulator, code, today, path):
+@pytest.mark.parametrize(("path", "code", "today"), GUIDE_EXAMPLES,
+                         ids=[code for _, code, _ in GUIDE_EXAMPLES])
+def test_guide_example(api, rte_emulator, path, code, today):
     rte_emulator.today = today
-    api.fails(P + path, f"GENINSCAP_{code}")
+    api.fails(path, code)
