@@ -19,6 +19,14 @@ from rtecap import mappings as m
 _RESOURCES = (m.CPPT, m.CPPU, m.CPC)
 
 
+def print_table(table, title: str) -> None:
+    """Print a frame under a title, numbers with thousands separators."""
+    print(f"\n{title}")
+    with pd.option_context("display.width", 200, "display.max_columns", 30,
+                           "display.float_format", "{:,.0f}".format):
+        print(table)
+
+
 def _history(client, progress: bool, lang: str) -> dict[str, pd.DataFrame]:
     import rtecap
 
@@ -59,7 +67,6 @@ def _compare_with_odre(cppt: pd.DataFrame) -> pd.DataFrame:
 def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
     """Run the API part of the demo against an in-process emulator; return the exit code."""
     import rtecap
-    from rtecap.cli import _print_table
     from rtecap.emulator import serve
     from rtecap.plotting import save_all
 
@@ -83,16 +90,16 @@ def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
                      "first": frame.index.min().date(), "last": frame.index.max().date()})
         frame.to_csv(out / f"{resource}.csv")
     summary = pd.DataFrame(rows).set_index("resource")
-    _print_table(summary, f"Full history over HTTP in {elapsed:.1f} s "
+    print_table(summary, f"Full history over HTTP in {elapsed:.1f} s "
                           f"({summary['calls'].sum()} calls; CSV files in {out}/)")
     comparison = _compare_with_odre(frames[m.CPPT])
-    _print_table(comparison, "Emulator's 20 production types summed by sector vs ODRE, "
+    print_table(comparison, "Emulator's 20 production types summed by sector vs ODRE, "
                              f"{comparison.attrs['years']} (last year shown)")
     cpc = frames[m.CPC].rte.translate("en")
     latest = cpc[cpc.index == cpc.index.max()]
     national = latest[latest["department_code"] == "FR"].rte.to_mw()
     by_type = national.groupby("production_type", observed=True)["capacity_mw"].sum()
-    _print_table(by_type.sort_values(ascending=False).to_frame(),
+    print_table(by_type.sort_values(ascending=False).to_frame(),
                  f"Capacity under purchase obligation, France, {cpc.index.max().date()} (MW)")
     units = frames[m.CPPU].rte.translate("en")
     in_operation = units.rte.in_operation(pd.Timestamp(today, tz=m.TZ))

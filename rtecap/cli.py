@@ -40,22 +40,15 @@ def _sector_table(lang: str = "en"):
     return table
 
 
-def _print_table(table, title: str) -> None:
-    import pandas as pd
-
-    print(f"\n{title}")
-    with pd.option_context("display.width", 200, "display.max_columns", 30,
-                           "display.float_format", "{:,.0f}".format):
-        print(table)
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     """Run the demo; see ``rtecap demo --help``."""
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
+    from rtecap._demo import print_table
+
     table = _sector_table(args.lang)
     first, last = DEMO_YEARS
-    _print_table(table, f"Installed capacity in France by sector, MW ({first}-{last}; "
+    print_table(table, f"Installed capacity in France by sector, MW ({first}-{last}; "
                         "source: RTE / ODRE, Licence Ouverte 2.0)")
     path = out / "national_capacity_by_sector.csv"
     table.to_csv(path, float_format="%.3f")

@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+import requests
+
 from rtecap import mappings as m
 from rtecap._http import cache_key, is_loopback, make_retry, redact_oauth_logs
 from rtecap._version import __version__
@@ -175,8 +177,6 @@ class Client:
         # Read proxy and CA-bundle settings from the environment once, not on every call
         # (requests scans the environment per request when trust_env is on); loopback never
         # goes through a proxy, so emulator traffic stays on this machine.
-        import requests
-
         session.trust_env = False
         if not is_loopback(parts.hostname):
             session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
@@ -236,7 +236,7 @@ class Client:
                     f"the token endpoint refused the client credentials ({exc.error})",
                     status=getattr(exc, "status_code", None) or 401, code=exc.error, url=url,
                 ) from None
-            except Exception as exc:  # requests errors: keep the type, never the secret
+            except (requests.RequestException, ValueError) as exc:  # never the secret
                 raise RteApiError(f"token request failed: {type(exc).__name__}: {exc}",
                                   url=url) from exc
             log.debug("rtecap: new access token, valid %ss", self._session.token.get("expires_in"))
@@ -312,8 +312,6 @@ class Client:
         """
         if self.cache_path is None:
             return None
-        import requests
-
         cache = self._session.cache
         key = cache.create_key(requests.Request("GET", url).prepare())
         response = cache.get_response(key)
@@ -325,8 +323,6 @@ class Client:
             return None  # a bad stored body: fetch again
 
     def _send(self, url: str, resource: str, refresh: bool):
-        import requests
-
         kwargs: dict[str, Any] = {"timeout": self.timeout}
         if self.cache_path is not None:
             kwargs.update(expire_after=self.expire_after(resource), force_refresh=refresh)

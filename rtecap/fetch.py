@@ -16,9 +16,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rtecap import mappings as m
-from rtecap import rules
+from rtecap import parsers, rules
 from rtecap._version import __version__
-from rtecap.exceptions import ChunkError, CredentialsError, NoDataError, RteValidationError
+from rtecap.exceptions import (
+    ChunkError,
+    CredentialsError,
+    NoDataError,
+    ResponseError,
+    RteValidationError,
+)
 
 
 @dataclass(frozen=True)
@@ -198,8 +204,6 @@ def _dedupe_units(units: list) -> list:
 
 def _top_level(resource: str, answer: dict):
     if not isinstance(answer, dict) or resource not in answer:
-        from rtecap.exceptions import ResponseError
-
         keys = list(answer)[:5] if isinstance(answer, dict) else type(answer).__name__
         raise ResponseError(f"answer has no {resource!r} key (got {keys})")
     return answer[resource] or []
@@ -222,8 +226,6 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     NoDataError
         Every call answered ``EC45_ERR01``.
     """
-    from rtecap import parsers
-
     calls = plan(query, client)
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     answers, cached = run(client, query.resource, calls, max_workers=max_workers,

@@ -269,7 +269,6 @@ def test_offline_replay_after_cold_fetch(tmp_path, monkeypatch):
         cold = rtecap.get_capacities_per_production_type(
             "2015-01-01", "2027-01-01", client=make_client(srv, tmp_path), progress=False)
         url, secret = srv.url, srv.client_secret
-        token = None
     assert cold.attrs["rtecap"]["from_cache"] is False
     # server stopped; no credentials at all: everything comes from the cache
     offline = rtecap.Client(base_url=url, cache=tmp_path / "cache.sqlite", offline=True,
@@ -286,7 +285,6 @@ def test_offline_replay_after_cold_fetch(tmp_path, monkeypatch):
     # no secret, no token in the cache file
     blob = Path(tmp_path / "cache.sqlite").read_bytes()
     assert secret.encode() not in blob
-    del token
 
 
 def test_cache_holds_no_authorization_header(tmp_path):
