@@ -2,8 +2,12 @@
 
 :func:`load_national_capacities` — RTE / ODRE « Parc national annuel de production par
 filière » (France, MW, 2007-2023), Licence Ouverte / Open Licence 2.0 (Etalab).
+
+:func:`department_outlines` — the 96 metropolitan departments' outlines (IGN GEOFLA 2016 via
+france-geojson, Licence Ouverte), for :func:`rtecap.plotting.plot_departments_map`.
 """
 
+from rtecap.datasets._departments import OUTLINES_SOURCE, Outline, department_outlines
 from rtecap.datasets._national import (
     LICENCE,
     RESOURCE,
@@ -12,4 +16,13 @@ from rtecap.datasets._national import (
     load_national_capacities,
 )
 
-__all__ = ["LICENCE", "RESOURCE", "SECTOR_ORDER", "SOURCE", "load_national_capacities"]
+__all__ = [
+    "LICENCE",
+    "OUTLINES_SOURCE",
+    "RESOURCE",
+    "SECTOR_ORDER",
+    "SOURCE",
+    "Outline",
+    "department_outlines",
+    "load_national_capacities",
+]

@@ -162,15 +162,8 @@ def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFra
     """MW per department (rows) and label (columns) at the update date chosen by ``at``."""
     if ops.frame_kind(en) != mappings.CPC:
         raise RteValidationError(f"plot_departments needs a {mappings.CPC} frame")
-    mw = ops.to_mw(en)
-    mw = mw[mw.index.notna()]
-    dates = mw.index
-    if at is not None:
-        limit = pd.Timestamp(at)
-        limit = limit.tz_localize(mappings.TZ) if limit.tz is None else limit
-        dates = dates[dates <= limit]
-    dept = mw["department_code"].astype("object")
-    rows = mw[(mw.index == dates.max()) & (dept != "FR").to_numpy()] if len(dates) else mw[:0]
+    latest = ops.to_mw(ops.as_of(en, at))  # each combination at its latest update
+    rows = latest[latest["department_code"].astype("object") != "FR"]
     if rows.empty:
         raise RteValidationError(
             "no department rows to plot (the frame holds only the national 'FR' aggregate, "
@@ -179,7 +172,7 @@ def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFra
     labels = ops.sector_labels(rows["production_type"], level).to_numpy()
     codes = rows["department_code"].astype("object").to_numpy()
     table = rows["capacity_mw"].groupby([codes, labels]).sum().unstack(fill_value=0.0)
-    return table[level_order(level, table.columns)], dates.max()
+    return table[level_order(level, table.columns)], latest.attrs["rtecap"]["as_of"][:10]
 
 
 def plot_departments(
@@ -192,8 +185,9 @@ def plot_departments(
 ) -> Any:
     """CPC capacity of the ``top`` departments, horizontal bars stacked by sector, in MW.
 
-    Uses one update of the frame: the latest, or the latest on or before ``at``; sums both
-    networks; leaves out the national ``FR`` rows. Departments are named from
+    Uses each department x network x type at its latest value on or before ``at`` (default:
+    the frame's latest update; :func:`rtecap.ops.as_of`), sums both networks, leaves out the
+    national ``FR`` rows. Departments are named from
     :data:`rtecap.mappings.DEPARTMENT_NAMES`, largest at the top.
 
     Parameters
@@ -203,7 +197,7 @@ def plot_departments(
     top : int, default 10
         How many departments (by total capacity; ties by code).
     at : str or Timestamp, optional
-        Use the latest update on or before this date (naive: Europe/Paris).
+        The date of the values (naive: Europe/Paris); it is shown in the title.
     level : {"sector", "sub_sector", "production_type"}, default "sector"
         Stack by sector, sub-sector or CPC production type.
     ax : matplotlib Axes, optional
@@ -248,7 +242,7 @@ def plot_departments(
     mw_axis(ax.xaxis, lang)
     ax.set_xlabel(TEXT[lang]["capacity_axis"])
     legend_outside(ax)
-    text = TEXT[lang]["departments_title"].format(top=len(table), date=f"{date:%Y-%m-%d}")
+    text = TEXT[lang]["departments_title"].format(top=len(table), date=date)
     finish(ax, title or text, "", df, lang)
     ax.grid(False)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.8)
