@@ -11,15 +11,18 @@ the chunk): a frame never has a hole.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rtecap import mappings as m
 from rtecap import parsers, rules
+from rtecap._http import Cancelled, cancel_scope
 from rtecap._version import __version__
 from rtecap.exceptions import (
     ChunkError,
+    ConnectionFailedError,
     CredentialsError,
     NoDataError,
     ResponseError,
@@ -92,6 +95,29 @@ def _progress_enabled(progress: bool | None, calls: int) -> bool:
     return os.environ.get("TQDM_DISABLE", "").strip().lower() not in ("1", "true", "yes")
 
 
+def _progress_bar(total: int, desc: str):
+    """A tqdm bar: a notebook widget when ipywidgets is installed, else the text bar.
+
+    ``tqdm.auto`` warns ("IProgress not found") in Jupyter without ipywidgets; the text bar
+    works there too, without the warning.
+    """
+    import importlib.util
+
+    try:
+        widgets = importlib.util.find_spec("ipywidgets") is not None
+    except (ImportError, ValueError):  # a broken or blocked install
+        widgets = False
+    if widgets:
+        from tqdm.auto import tqdm
+    else:
+        from tqdm.std import tqdm
+    return tqdm(total=total, desc=desc, unit="call", leave=False)
+
+
+#: Failures that are the same for every call of a load: raised as they are, not per chunk.
+_LOAD_ERRORS = (CredentialsError, ConnectionFailedError)
+
+
 def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         progress: bool | None = None) -> tuple[list[dict | None], list[bool]]:
     """Run calls with bounded concurrency; return answers and from-cache flags in call order.
@@ -99,35 +125,46 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
     An answer is None for a call the API answered with ``EC45_ERR01`` (CCPC-RG09: nothing
     found in that chunk); :func:`load` raises :class:`NoDataError` when every call did.
 
+    The first failure stops the load: calls not yet started are dropped, waits between
+    retries end, and the error is raised once the exchanges in flight are over. Ctrl-C
+    (``KeyboardInterrupt``) does the same; answers already received stay in the client's
+    cache, so running the load again fetches only the rest.
+
     Raises
     ------
     ChunkError
         The first call that failed, naming its period and parameters; the API's error is
         chained as ``__cause__``.
+    ConnectionFailedError, CredentialsError
+        The host cannot be reached (refused, unknown host), or no credentials: the same for
+        every call, raised as they are.
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
     answers: list[dict | None] = [None] * len(calls)
     cached = [False] * len(calls)
+    stop = threading.Event()
 
     def one(index: int) -> int:
+        if stop.is_set():
+            return index
         try:
-            answers[index], cached[index] = client.get_json(resource, calls[index].params)
+            with cancel_scope(stop):
+                answers[index], cached[index] = client.get_json(resource, calls[index].params)
         except NoDataError:
             answers[index], cached[index] = None, False
-        except CredentialsError:
+        except (*_LOAD_ERRORS, Cancelled):
+            stop.set()
             raise  # not the chunk's fault: the same for every call
         except Exception as exc:
+            stop.set()
             raise ChunkError(f"{resource}: call {index + 1}/{len(calls)} "
                              f"({calls[index].label()}) failed: {exc}",
                              chunk=(calls[index].start, calls[index].end)) from exc
         return index
 
-    bar = None
-    if _progress_enabled(progress, len(calls)):
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=len(calls), desc=resource, unit="call", leave=False)
+    bar = _progress_bar(len(calls), resource) if _progress_enabled(progress, len(calls)) \
+        else None
     try:
         if max_workers == 1 or len(calls) == 1:
             for index in range(len(calls)):
@@ -135,21 +172,36 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
                 if bar is not None:
                     bar.update()
         else:
-            with ThreadPoolExecutor(max_workers=min(max_workers, len(calls))) as pool:
-                futures = [pool.submit(one, index) for index in range(len(calls))]
-                try:
-                    for future in futures:
-                        future.result()
-                        if bar is not None:
-                            bar.update()
-                except BaseException:
-                    for future in futures:
-                        future.cancel()
-                    raise
+            _run_pool(one, len(calls), min(max_workers, len(calls)), stop, bar)
     finally:
         if bar is not None:
             bar.close()
     return answers, cached
+
+
+def _run_pool(one, count: int, workers: int, stop: threading.Event, bar) -> None:
+    """Run ``one(0..count-1)`` on a thread pool; on the first error or Ctrl-C, stop at once.
+
+    The main thread (where Ctrl-C lands) waits for the results. On a failure no call starts
+    any more and no retry wait goes on; only the HTTP exchanges in flight are waited for (at
+    most the read timeout; a second Ctrl-C leaves them), so that the cache is left whole.
+    """
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rtecap")
+    clean = False
+    try:
+        futures = [pool.submit(one, index) for index in range(count)]
+        for future in as_completed(futures):
+            try:
+                future.result()
+            except Cancelled:  # pragma: no cover - only after stop, which raised already
+                continue
+            if bar is not None:
+                bar.update()
+        clean = True
+    finally:
+        if not clean:
+            stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _CPC_KEYS = ("department_code", "network_connection", "production_type")
