@@ -7,6 +7,7 @@ live call gave.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
@@ -15,11 +16,13 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap.exceptions import ResponseError
-from rtecap.parsers import parse
+from rtecap.parsers import check_lang, parse
 from rtecap.rules import DateLike
 
 if TYPE_CHECKING:
     from rtecap.client import Client
+
+log = logging.getLogger("rtecap")
 
 #: What ``read_*`` accepts: a path, a file object (text or binary), a JSON string or bytes,
 #: or an already-decoded dict.
@@ -81,6 +84,7 @@ def _load_payload(source: PayloadSource) -> Mapping[str, Any]:
 
 
 def _read(resource: str, source: PayloadSource, lang: str) -> pd.DataFrame:
+    lang = check_lang(lang)  # before opening anything
     return parse(resource, _load_payload(source), lang=lang)
 
 
@@ -220,8 +224,13 @@ def _client_or_default(client):
 def _get(resource: str, client, lang, max_workers, progress, **params):
     from rtecap import fetch, rules
 
+    lang = check_lang(lang)  # before any call
     client = _client_or_default(client)
     query = rules.validate(resource, **params, today=client.today, chunked=True)
+    first = pd.Timestamp(m.FIRST_DATES[resource], tz=m.TZ)
+    if query.start is not None and query.start < first:
+        log.warning("%s has no data before %s: the period is fetched from %s (asked from %s)",
+                    resource, first.date(), first.date(), query.start.date())
     return fetch.load(query, client, lang=lang, max_workers=max_workers, progress=progress)
 
 
@@ -243,10 +252,15 @@ def get_capacities_per_production_type(
         The period, end excluded; both or neither (``GENINSCAP_CPPT_F01``). Neither: the
         current year (CPPT-RG01). Naive values are Europe/Paris. A period longer than the
         API's 366 days is widened to whole calendar years and fetched one year per call.
+        A period starting before the first date with data (2015-01-01) starts there, with a
+        warning on the ``rtecap`` logger.
     production_type : str or list of str, optional
-        Some of the guide's 20 types (CPPT-RG02); duplicates are removed (CPPT-RG07).
+        Some of the guide's 20 types (CPPT-RG02); duplicates are removed (CPPT-RG07). Any
+        case, and the guide's French labels (``EOLIEN_TERRESTRE``), are accepted; an unknown
+        value is refused naming the nearest valid ones.
     lang : {"en", "fr"}
-        Labels and column names in English or in French (guide §6.2).
+        Labels and column names in English or in French (guide §6.2); any case, checked
+        before any call.
     client : rtecap.Client, optional
         Default: ``Client()`` from ``RTE_CLIENT_ID`` / ``RTE_CLIENT_SECRET``.
     max_workers : int, default 4
@@ -341,9 +355,10 @@ def get_capacities_cpc(
         Updates whose ``updated_date`` falls in the period (CCPC-RG06), end excluded, at most
         D+1 (``GENINSCAP_CCPC_F04``). Neither: the latest value of each combination
         (CCPC-RG01). Data starts on 2015-02-09.
-    department_code : str or list of str, optional
-        ``FR`` (France as a whole, CCPC-RG02) and/or ISO 3166-2:FR codes (``FR-2A``, ``FR-974``).
-        A list too long for the guide's 512-character URI is spread over several calls.
+    department_code : str, int or list of them, optional
+        ``FR`` (France as a whole, CCPC-RG02) and/or ISO 3166-2:FR codes (``FR-2A``, ``FR-974``);
+        ``75``, ``"75"`` or ``"fr-75"`` mean ``FR-75``. A list too long for the guide's
+        512-character URI is spread over several calls.
     network_connection : str or list of str, optional
         ``RPD`` (distribution) and/or ``RPT`` (transmission).
     production_type : str or list of str, optional

@@ -152,3 +152,38 @@ def test_ctrl_c_stops_a_load_promptly_and_keeps_the_cache(tmp_path, attempts):
     assert df.attrs["rtecap"]["calls"] == 91
     assert df.attrs["rtecap"]["cached_calls"] >= 4
     assert attempts[("GET", m.CPPU)] - fetched == 91 - df.attrs["rtecap"]["cached_calls"]
+
+
+def test_no_tqdm_warning_in_jupyter_without_ipywidgets(monkeypatch, recwarn):
+    """In a Jupyter kernel without ipywidgets the text bar is used, without a warning."""
+    import sys
+    import types
+    import warnings
+
+    import IPython
+
+    from rtecap import fetch
+
+    class ZMQInteractiveShell:  # what get_ipython() returns in a Jupyter kernel
+        config = {"IPKernelApp": {}}
+
+    monkeypatch.setattr(IPython, "get_ipython", ZMQInteractiveShell, raising=False)
+    monkeypatch.setitem(sys.modules, "ipykernel.zmqshell", types.ModuleType("zmqshell"))
+    monkeypatch.setitem(sys.modules, "ipywidgets", None)  # not installed
+    for name in ("tqdm.auto", "tqdm.autonotebook", "tqdm.notebook"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.delenv("TQDM_DISABLE", raising=False)
+
+    class Answers:
+        sandbox = False
+
+        def get_json(self, resource, params):
+            return {resource: []}, False
+
+    calls = [fetch.Call(None, None, {}), fetch.Call(None, None, {})]
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        answers, _ = fetch.run(Answers(), m.CPPT, calls, max_workers=1, progress=True)
+    assert answers == [{m.CPPT: []}, {m.CPPT: []}]
+    assert not [w for w in recwarn if "IProgress" in str(w.message)], [
+        str(w.message) for w in recwarn]
