@@ -10,11 +10,13 @@ the chunk): a frame never has a hole.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from rtecap import mappings as m
 from rtecap import parsers, rules
@@ -262,8 +264,16 @@ def _top_level(resource: str, answer: dict):
 
 
 def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
-         progress: bool | None = None):
+         progress: bool | None = None, raw: str | os.PathLike | None = None):
     """Fetch a validated query and return its tidy frame (the work behind every ``get_*``).
+
+    Parameters
+    ----------
+    raw : str or path-like, optional
+        Also write the API's answers to this JSON file, for a replication package: the
+        records of every call in one document of the guide's shape (a record repeated across
+        calls kept once), plus a top-level ``"rtecap"`` key with the request, the calls and
+        the time of the fetch. ``read_<resource>(raw)`` gives the same frame again, offline.
 
     Returns
     -------
@@ -285,9 +295,9 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     if all(answer is None for answer in answers):
         raise NoDataError(f"{query.resource}: no data for {query.params() or 'nominal mode'}",
                           code=m.NO_DATA_CODE)
-    frame = parsers.parse(query.resource, merge(query.resource, answers), lang=lang)
-    frame.attrs["rtecap"] = {
-        **frame.attrs.get("rtecap", {}),
+    payload = merge(query.resource, answers)
+    frame = parsers.parse(query.resource, payload, lang=lang)
+    info = {
         "resource": query.resource,
         "parameters": {**query.params(), "sandbox": client.sandbox},
         "chunks": [[c.params.get("start_date"), c.params.get("end_date")] for c in calls],
@@ -298,4 +308,17 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
         "fetched_at": fetched_at,
         "version": __version__,
     }
+    frame.attrs["rtecap"] = {**frame.attrs.get("rtecap", {}), **info}
+    if raw is not None:
+        _write_json(raw, {**payload, "rtecap": {**info, "base_url": client.base_url}})
+        frame.attrs["rtecap"]["raw_file"] = os.fspath(raw)
     return frame
+
+
+def _write_json(path: str | os.PathLike, document: dict) -> None:
+    """Write a JSON file whole or not at all (a temporary file, then renamed)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    partial.replace(target)

@@ -221,7 +221,7 @@ def _client_or_default(client):
     return client if client is not None else Client()
 
 
-def _get(resource: str, client, lang, max_workers, progress, **params):
+def _get(resource: str, client, lang, max_workers, progress, raw, **params):
     from rtecap import fetch, rules
 
     lang = check_lang(lang)  # before any call
@@ -231,7 +231,8 @@ def _get(resource: str, client, lang, max_workers, progress, **params):
     if query.start is not None and query.start < first:
         log.warning("%s has no data before %s: the period is fetched from %s (asked from %s)",
                     resource, first.date(), first.date(), query.start.date())
-    return fetch.load(query, client, lang=lang, max_workers=max_workers, progress=progress)
+    return fetch.load(query, client, lang=lang, max_workers=max_workers, progress=progress,
+                      raw=raw)
 
 
 def get_capacities_per_production_type(
@@ -243,6 +244,7 @@ def get_capacities_per_production_type(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Installed capacity per production type, one value per calendar year (CPPT).
 
@@ -267,6 +269,9 @@ def get_capacities_per_production_type(
         Calls run at once; 1 runs them one after the other.
     progress : bool, optional
         A progress bar when there is more than one call; False (or ``TQDM_DISABLE=1``): none.
+    raw : str or path-like, optional
+        Also save the API's answers to this JSON file (for a replication package; see
+        :func:`rtecap.fetch.load`); ``read_<resource>(raw)`` reads it back to this frame.
 
     Returns
     -------
@@ -289,7 +294,7 @@ def get_capacities_per_production_type(
     ...     client = rtecap.Client(server.client_id, server.client_secret, server.url)
     ...     df = get_capacities_per_production_type("2015-01-01", "2024-01-01", client=client)
     """
-    return _get(m.CPPT, client, lang, max_workers, progress, start_date=start_date,
+    return _get(m.CPPT, client, lang, max_workers, progress, raw, start_date=start_date,
                 end_date=end_date, production_type=production_type)
 
 
@@ -301,6 +306,7 @@ def get_capacities_per_production_unit(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Installed capacity of each power station over 100 MW (CPPU).
 
@@ -310,7 +316,7 @@ def get_capacities_per_production_unit(
         The period, end excluded; both or neither. Neither: the stations in operation today
         (CPPU-RG01). Any length from one day: it is fetched one calendar year per call
         (the API takes at most 366 days, ``GENINSCAP_CPPU_F03``); data starts in 1935.
-    lang, client, max_workers, progress
+    lang, client, max_workers, progress, raw
         As :func:`get_capacities_per_production_type`.
 
     Returns
@@ -331,7 +337,7 @@ def get_capacities_per_production_unit(
     >>> df = get_capacities_per_production_unit("1935-01-01", "2026-01-01")  # doctest: +SKIP
     >>> df.rte.in_operation("2020-06-30")  # doctest: +SKIP
     """
-    return _get(m.CPPU, client, lang, max_workers, progress, start_date=start_date,
+    return _get(m.CPPU, client, lang, max_workers, progress, raw, start_date=start_date,
                 end_date=end_date)
 
 
@@ -346,6 +352,7 @@ def get_capacities_cpc(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Capacity under purchase obligation, in kW, by department, network and sector (CPC).
 
@@ -364,7 +371,7 @@ def get_capacities_cpc(
     production_type : str or list of str, optional
         Some of WIND, SOLAR, HYDRO, COGENERATION, BIOGAZ (or BIOGAS), BIOMASS, INCINERATION,
         GEOTHERMAL, OTHERS (or OTHER).
-    lang, client, max_workers, progress
+    lang, client, max_workers, progress, raw
         As :func:`get_capacities_per_production_type`.
 
     Returns
@@ -386,6 +393,6 @@ def get_capacities_cpc(
     --------
     >>> df = get_capacities_cpc("2023-01-01", "2024-01-01", department_code="FR")  # doctest: +SKIP
     """
-    return _get(m.CPC, client, lang, max_workers, progress, start_date=start_date,
+    return _get(m.CPC, client, lang, max_workers, progress, raw, start_date=start_date,
                 end_date=end_date, department_code=department_code,
                 network_connection=network_connection, production_type=production_type)
