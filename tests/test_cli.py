@@ -7,10 +7,10 @@ import pytest
 
 import rtecap
 from rtecap import mappings as m
-from rtecap.saved import read_frame
 from rtecap.cli import main
 from rtecap.datasets import load_national_capacities
 from rtecap.emulator import serve
+from rtecap.saved import read_frame
 
 TODAY = "2026-11-23"
 
