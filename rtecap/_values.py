@@ -85,7 +85,7 @@ def _unknown(resource: str, name: str, raw: object, allowed: tuple[str, ...],
              aliases: Mapping[str, str]) -> RteValidationError:
     near = suggest(raw, allowed, aliases)
     head = f"{name}={raw!r} is not a value the API accepts for {resource}"
-    if near:
+    if near and len(near) < len(allowed):  # pointing at every value would not help
         tail = f"did you mean {', '.join(near)}?"
     elif name == "department_code":
         tail = "expected FR (France) or an ISO 3166-2:FR code such as FR-75, FR-2A, FR-974"
