@@ -149,7 +149,7 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
 
     def one(index: int) -> int:
         if stop.is_set():
-            return index
+            raise Cancelled  # another call failed: this one does not start
         try:
             with cancel_scope(stop):
                 answers[index], cached[index] = client.get_json(resource, calls[index].params)
@@ -165,23 +165,29 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
                              chunk=(calls[index].start, calls[index].end)) from exc
         return index
 
-    bar = _progress_bar(len(calls), resource) if _progress_enabled(progress, len(calls)) \
-        else None
+    bars: list = []  # the bar appears with the first answer: a load failing at once shows none
+    shown = _progress_enabled(progress, len(calls))
+
+    def tick() -> None:
+        if shown and not bars:
+            bars.append(_progress_bar(len(calls), resource))
+        if bars:
+            bars[0].update()
+
     try:
         if max_workers == 1 or len(calls) == 1:
             for index in range(len(calls)):
                 one(index)
-                if bar is not None:
-                    bar.update()
+                tick()
         else:
-            _run_pool(one, len(calls), min(max_workers, len(calls)), stop, bar)
+            _run_pool(one, len(calls), min(max_workers, len(calls)), stop, tick)
     finally:
-        if bar is not None:
+        for bar in bars:
             bar.close()
     return answers, cached
 
 
-def _run_pool(one, count: int, workers: int, stop: threading.Event, bar) -> None:
+def _run_pool(one, count: int, workers: int, stop: threading.Event, tick) -> None:
     """Run ``one(0..count-1)`` on a thread pool; on the first error or Ctrl-C, stop at once.
 
     The main thread (where Ctrl-C lands) waits for the results. On a failure no call starts
@@ -195,10 +201,9 @@ def _run_pool(one, count: int, workers: int, stop: threading.Event, bar) -> None
         for future in as_completed(futures):
             try:
                 future.result()
-            except Cancelled:  # pragma: no cover - only after stop, which raised already
+            except Cancelled:  # stopped by the call that failed; its error comes up next
                 continue
-            if bar is not None:
-                bar.update()
+            tick()
         clean = True
     finally:
         if not clean:

@@ -187,3 +187,17 @@ def test_no_tqdm_warning_in_jupyter_without_ipywidgets(monkeypatch, recwarn):
     assert answers == [{m.CPPT: []}, {m.CPPT: []}]
     assert not [w for w in recwarn if "IProgress" in str(w.message)], [
         str(w.message) for w in recwarn]
+
+
+def test_no_progress_bar_before_a_load_fails_at_once(monkeypatch, capsys):
+    """Found: a 0/91 bar was drawn, then the load failed for want of credentials."""
+    from rtecap.exceptions import CredentialsError
+
+    monkeypatch.delenv("TQDM_DISABLE", raising=False)
+    monkeypatch.delenv("RTE_CLIENT_ID", raising=False)
+    monkeypatch.delenv("RTE_CLIENT_SECRET", raising=False)
+    client = rtecap.Client(base_url=f"http://127.0.0.1:{free_port()}", cache=False)
+    with pytest.raises(CredentialsError):
+        rtecap.get_capacities_per_production_unit("1935-01-01", "2026-01-01", client=client,
+                                                  progress=True)
+    assert "/91" not in capsys.readouterr().err
