@@ -168,8 +168,11 @@ def transport_error(exc: Exception, url: str, timeout, method: str = "GET"):
         return ConnectionFailedError(f"cannot connect to {host}: no answer within {connect} s",
                                      url=url)
     if isinstance(exc, requests.exceptions.ReadTimeout) or isinstance(reason, ReadTimeoutError):
-        return ApiTimeoutError(f"{method} {url} timed out after {read} s (the read timeout: "
-                               "Client(timeout=(connect, read)) sets it)", timeout=read, url=url)
+        path = urlsplit(url).path
+        where = path if path.endswith("/") else path.rsplit("/", 1)[-1]  # resource or token
+        return ApiTimeoutError(f"{method} {where} on {host} timed out after {read} s (the read "
+                               "timeout; Client(timeout=(connect, read)) sets it)",
+                               timeout=read, url=url)
     return RteApiError(f"{type(exc).__name__}: {reason or exc}", url=url)
 
 
