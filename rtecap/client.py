@@ -9,8 +9,12 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
   fetched and the call sent again (at most ``retries`` times: a token can expire while urllib3
   waits to resend a 429 or 5xx with the same headers).
 * Resilience: a urllib3 :class:`~urllib3.util.Retry` mounted on the session retries GETs on
-  408/429/500/502/503/504/509 with exponential backoff, honouring ``Retry-After`` up to a cap.
-  A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
+  408/429/500/502/503/504/509 and read timeouts with exponential backoff, honouring
+  ``Retry-After`` up to a cap. A refused connection or an unknown host is not retried: it
+  raises :class:`~rtecap.exceptions.ConnectionFailedError` at once; a read timeout that
+  outlasts the retries raises :class:`~rtecap.exceptions.ApiTimeoutError` ("timed out after
+  N s"). A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
+  Concurrent calls share one token request: its failure fails them all.
 * Cache: requests-cache's ``CacheMixin`` on the same ``OAuth2Session``, SQLite in the user cache
   dir; entries expire after the guide's advised call frequency. The ``Authorization`` header is
   redacted from stored requests and the token call (a POST) is never stored. A cache hit needs
@@ -88,7 +92,8 @@ class Client:
     timeout : float or (float, float), default (10, 60)
         Connect and read timeouts in seconds, for every call.
     retries : int, default 5
-        Attempts after the first one for retryable statuses, connection errors and bad bodies.
+        Attempts after the first one for retryable statuses, read timeouts, connections
+        dropped and bad bodies (never for a refused connection or an unknown host).
     backoff_factor : float, default 0.5
         Exponential backoff: ``backoff_factor * 2 ** (attempt - 1)`` seconds.
     max_retry_after : float, default 60
