@@ -76,19 +76,22 @@ def suggest(raw: object, allowed: Iterable[str], aliases: Mapping[str, str] | No
     """
     key = _key(str(raw))
     table = _labels(allowed, aliases or {})
-    found = [code for label, code in table.items() if key and (key in label or label in key)]
-    found += [table[label] for label in difflib.get_close_matches(key, table, n=limit)]
-    return sorted(dict.fromkeys(found), key=list(allowed).index)[:limit]
+    order = list(allowed).index
+    within = sorted({code for label, code in table.items()
+                     if key and (key in label or (len(label) > 3 and label in key))}, key=order)
+    close = [table[label] for label in difflib.get_close_matches(key, table, n=limit)]
+    return list(dict.fromkeys(within + close))[:limit]
 
 
 def _unknown(resource: str, name: str, raw: object, allowed: tuple[str, ...],
-             aliases: Mapping[str, str]) -> RteValidationError:
-    near = suggest(raw, allowed, aliases)
+             aliases: Mapping[str, str], read_as: str) -> RteValidationError:
+    near = suggest(read_as, allowed, aliases)
     head = f"{name}={raw!r} is not a value the API accepts for {resource}"
-    if near and len(near) < len(allowed):  # pointing at every value would not help
-        tail = f"did you mean {', '.join(near)}?"
-    elif name == "department_code":
+    if name == "department_code":
         tail = "expected FR (France) or an ISO 3166-2:FR code such as FR-75, FR-2A, FR-974"
+        tail += f" (nearest: {', '.join(near[:3])})" if near else ""
+    elif near and len(near) < len(allowed):  # pointing at every value would not help
+        tail = f"did you mean {', '.join(near)}?"
     elif len(allowed) <= _LIST_ALL:
         tail = f"expected one of {', '.join(allowed)}"
     else:
@@ -147,7 +150,7 @@ def list_values(resource: str, name: str, values: object, allowed: Iterable[str]
             value = str(raw).strip().upper()
             value = aliases.get(value, value)
         if value not in allowed:
-            raise _unknown(resource, name, raw, allowed, aliases)
+            raise _unknown(resource, name, raw, allowed, aliases, value)
         if value not in out:
             out.append(value)
     return tuple(out)
