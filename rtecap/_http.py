@@ -201,3 +201,34 @@ def redact_oauth_logs() -> None:
         logger = logging.getLogger(name)
         if _REDACT not in logger.filters:
             logger.addFilter(_REDACT)
+
+
+def request_token(session, url: str, client_id: str, secret: str, timeout) -> None:
+    """Ask the token endpoint for a token (OAuth2 client credentials, HTTP Basic).
+
+    Raises
+    ------
+    AuthenticationError
+        The endpoint refused the credentials.
+    ConnectionFailedError, ApiTimeoutError, RteApiError
+        The request failed (never with the secret in the message).
+    """
+    import requests
+    from oauthlib.oauth2 import OAuth2Error
+
+    from rtecap.exceptions import AuthenticationError, RteApiError
+
+    try:
+        session.fetch_token(url, client_id=client_id, client_secret=secret,
+                            include_client_id=False, timeout=timeout)
+    except OAuth2Error as exc:
+        raise AuthenticationError(
+            f"the token endpoint refused the client credentials ({exc.error})",
+            status=getattr(exc, "status_code", None) or 401, code=exc.error, url=url,
+        ) from None
+    except requests.RequestException as exc:  # never the secret
+        error = transport_error(exc, url, timeout, "POST") or RteApiError(
+            f"token request failed: {type(exc).__name__}", url=url)
+        raise error from exc
+    except ValueError as exc:
+        raise RteApiError(f"token request failed: {type(exc).__name__}: {exc}", url=url) from exc

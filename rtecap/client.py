@@ -43,16 +43,15 @@ from rtecap._http import (
     make_retry,
     pause,
     redact_oauth_logs,
+    request_token,
     stop_load,
     transport_error,
 )
 from rtecap._version import __version__
 from rtecap.exceptions import (
-    AuthenticationError,
     CredentialsError,
     OfflineCacheMissError,
     ResponseError,
-    RteApiError,
     RteError,
     error_from_response,
 )
@@ -255,7 +254,8 @@ class Client:
             check_cancelled()
             self._token_error = None
             try:
-                self._fetch_token()
+                request_token(self._session, self.base_url + m.TOKEN_PATH, self.client_id,
+                              self._secret, self.timeout)
             except RteError as exc:
                 self._token_error = exc
                 stop_load()  # the other workers of this load would meet the same error
@@ -263,28 +263,6 @@ class Client:
             finally:
                 self._token_attempts += 1  # counted once done: waiters then share the outcome
             log.debug("rtecap: new access token, valid %ss", self._session.token.get("expires_in"))
-
-    def _fetch_token(self) -> None:
-        from oauthlib.oauth2 import OAuth2Error
-
-        url = self.base_url + m.TOKEN_PATH
-        try:
-            self._session.fetch_token(
-                url, client_id=self.client_id, client_secret=self._secret,
-                include_client_id=False, timeout=self.timeout,
-            )
-        except OAuth2Error as exc:
-            raise AuthenticationError(
-                f"the token endpoint refused the client credentials ({exc.error})",
-                status=getattr(exc, "status_code", None) or 401, code=exc.error, url=url,
-            ) from None
-        except requests.RequestException as exc:  # never the secret
-            error = transport_error(exc, url, self.timeout, "POST") or RteApiError(
-                f"token request failed: {type(exc).__name__}", url=url)
-            raise error from exc
-        except ValueError as exc:
-            raise RteApiError(f"token request failed: {type(exc).__name__}: {exc}",
-                              url=url) from exc
 
     # ------------------------------------------------------------------ calls
     def url(self, resource: str) -> str:
