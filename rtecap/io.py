@@ -7,6 +7,7 @@ live call gave.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
@@ -15,11 +16,13 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap.exceptions import ResponseError
-from rtecap.parsers import parse
+from rtecap.parsers import check_lang, parse
 from rtecap.rules import DateLike
 
 if TYPE_CHECKING:
     from rtecap.client import Client
+
+log = logging.getLogger("rtecap")
 
 #: What ``read_*`` accepts: a path, a file object (text or binary), a JSON string or bytes,
 #: or an already-decoded dict.
@@ -81,6 +84,7 @@ def _load_payload(source: PayloadSource) -> Mapping[str, Any]:
 
 
 def _read(resource: str, source: PayloadSource, lang: str) -> pd.DataFrame:
+    lang = check_lang(lang)  # before opening anything
     return parse(resource, _load_payload(source), lang=lang)
 
 
@@ -217,12 +221,18 @@ def _client_or_default(client):
     return client if client is not None else Client()
 
 
-def _get(resource: str, client, lang, max_workers, progress, **params):
+def _get(resource: str, client, lang, max_workers, progress, raw, **params):
     from rtecap import fetch, rules
 
+    lang = check_lang(lang)  # before any call
     client = _client_or_default(client)
     query = rules.validate(resource, **params, today=client.today, chunked=True)
-    return fetch.load(query, client, lang=lang, max_workers=max_workers, progress=progress)
+    first = pd.Timestamp(m.FIRST_DATES[resource], tz=m.TZ)
+    if query.start is not None and query.start < first:
+        log.warning("%s has no data before %s: the period is fetched from %s (asked from %s)",
+                    resource, first.date(), first.date(), query.start.date())
+    return fetch.load(query, client, lang=lang, max_workers=max_workers, progress=progress,
+                      raw=raw)
 
 
 def get_capacities_per_production_type(
@@ -234,6 +244,7 @@ def get_capacities_per_production_type(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Installed capacity per production type, one value per calendar year (CPPT).
 
@@ -243,16 +254,24 @@ def get_capacities_per_production_type(
         The period, end excluded; both or neither (``GENINSCAP_CPPT_F01``). Neither: the
         current year (CPPT-RG01). Naive values are Europe/Paris. A period longer than the
         API's 366 days is widened to whole calendar years and fetched one year per call.
+        A period starting before the first date with data (2015-01-01) starts there, with a
+        warning on the ``rtecap`` logger.
     production_type : str or list of str, optional
-        Some of the guide's 20 types (CPPT-RG02); duplicates are removed (CPPT-RG07).
+        Some of the guide's 20 types (CPPT-RG02); duplicates are removed (CPPT-RG07). Any
+        case, and the guide's French labels (``EOLIEN_TERRESTRE``), are accepted; an unknown
+        value is refused naming the nearest valid ones.
     lang : {"en", "fr"}
-        Labels and column names in English or in French (guide §6.2).
+        Labels and column names in English or in French (guide §6.2); any case, checked
+        before any call.
     client : rtecap.Client, optional
         Default: ``Client()`` from ``RTE_CLIENT_ID`` / ``RTE_CLIENT_SECRET``.
     max_workers : int, default 4
         Calls run at once; 1 runs them one after the other.
     progress : bool, optional
         A progress bar when there is more than one call; False (or ``TQDM_DISABLE=1``): none.
+    raw : str or path-like, optional
+        Also save the API's answers to this JSON file (for a replication package; see
+        :func:`rtecap.fetch.load`); ``read_<resource>(raw)`` reads it back to this frame.
 
     Returns
     -------
@@ -275,7 +294,7 @@ def get_capacities_per_production_type(
     ...     client = rtecap.Client(server.client_id, server.client_secret, server.url)
     ...     df = get_capacities_per_production_type("2015-01-01", "2024-01-01", client=client)
     """
-    return _get(m.CPPT, client, lang, max_workers, progress, start_date=start_date,
+    return _get(m.CPPT, client, lang, max_workers, progress, raw, start_date=start_date,
                 end_date=end_date, production_type=production_type)
 
 
@@ -287,6 +306,7 @@ def get_capacities_per_production_unit(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Installed capacity of each power station over 100 MW (CPPU).
 
@@ -296,7 +316,7 @@ def get_capacities_per_production_unit(
         The period, end excluded; both or neither. Neither: the stations in operation today
         (CPPU-RG01). Any length from one day: it is fetched one calendar year per call
         (the API takes at most 366 days, ``GENINSCAP_CPPU_F03``); data starts in 1935.
-    lang, client, max_workers, progress
+    lang, client, max_workers, progress, raw
         As :func:`get_capacities_per_production_type`.
 
     Returns
@@ -317,7 +337,7 @@ def get_capacities_per_production_unit(
     >>> df = get_capacities_per_production_unit("1935-01-01", "2026-01-01")  # doctest: +SKIP
     >>> df.rte.in_operation("2020-06-30")  # doctest: +SKIP
     """
-    return _get(m.CPPU, client, lang, max_workers, progress, start_date=start_date,
+    return _get(m.CPPU, client, lang, max_workers, progress, raw, start_date=start_date,
                 end_date=end_date)
 
 
@@ -332,6 +352,7 @@ def get_capacities_cpc(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Capacity under purchase obligation, in kW, by department, network and sector (CPC).
 
@@ -341,15 +362,16 @@ def get_capacities_cpc(
         Updates whose ``updated_date`` falls in the period (CCPC-RG06), end excluded, at most
         D+1 (``GENINSCAP_CCPC_F04``). Neither: the latest value of each combination
         (CCPC-RG01). Data starts on 2015-02-09.
-    department_code : str or list of str, optional
-        ``FR`` (France as a whole, CCPC-RG02) and/or ISO 3166-2:FR codes (``FR-2A``, ``FR-974``).
-        A list too long for the guide's 512-character URI is spread over several calls.
+    department_code : str, int or list of them, optional
+        ``FR`` (France as a whole, CCPC-RG02) and/or ISO 3166-2:FR codes (``FR-2A``, ``FR-974``);
+        ``75``, ``"75"`` or ``"fr-75"`` mean ``FR-75``. A list too long for the guide's
+        512-character URI is spread over several calls.
     network_connection : str or list of str, optional
         ``RPD`` (distribution) and/or ``RPT`` (transmission).
     production_type : str or list of str, optional
         Some of WIND, SOLAR, HYDRO, COGENERATION, BIOGAZ (or BIOGAS), BIOMASS, INCINERATION,
         GEOTHERMAL, OTHERS (or OTHER).
-    lang, client, max_workers, progress
+    lang, client, max_workers, progress, raw
         As :func:`get_capacities_per_production_type`.
 
     Returns
@@ -371,6 +393,6 @@ def get_capacities_cpc(
     --------
     >>> df = get_capacities_cpc("2023-01-01", "2024-01-01", department_code="FR")  # doctest: +SKIP
     """
-    return _get(m.CPC, client, lang, max_workers, progress, start_date=start_date,
+    return _get(m.CPC, client, lang, max_workers, progress, raw, start_date=start_date,
                 end_date=end_date, department_code=department_code,
                 network_connection=network_connection, production_type=production_type)
