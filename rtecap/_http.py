@@ -8,9 +8,15 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import logging
+import time
 
 #: Statuses retried on GET (guide §5.2 technical errors that a later call may not meet).
 RETRY_STATUSES = (408, 429, 500, 502, 503, 504, 509)
+#: Quotas (429 too many calls in a period, 509 total requests at their limit): the wait is the
+#: server's ``Retry-After`` when given, else an exponential backoff of at least one second --
+#: never an immediate retry that would only spend the quota again.
+QUOTA_STATUSES = frozenset({429, 509})
+QUOTA_MIN_WAIT = 1.0
 
 
 def is_loopback(host: str | None) -> bool:
@@ -38,11 +44,23 @@ def make_retry(total: int, backoff_factor: float, max_retry_after: float):
     from urllib3.util import Retry
 
     class CappedRetry(Retry):
-        """urllib3 Retry whose Retry-After wait is capped (a server may ask for hours)."""
+        """urllib3 Retry whose Retry-After wait is capped (a server may ask for hours), and
+        which backs off on a quota (429, 509) even without Retry-After."""
+
+        RETRY_AFTER_STATUS_CODES = Retry.RETRY_AFTER_STATUS_CODES | QUOTA_STATUSES
 
         def get_retry_after(self, response):
             value = super().get_retry_after(response)
             return None if value is None else min(value, max_retry_after)
+
+        def sleep(self, response=None):
+            if response is not None and response.status in QUOTA_STATUSES:
+                if self.sleep_for_retry(response):
+                    return
+                wait = max(QUOTA_MIN_WAIT, self.get_backoff_time())
+                time.sleep(min(wait, max_retry_after))
+                return
+            super().sleep(response)
 
     return CappedRetry(
         total=total,

@@ -21,6 +21,7 @@ from rtecap._version import __version__
 from rtecap.exceptions import (
     ChunkError,
     CredentialsError,
+    ForbiddenError,
     NoDataError,
     ResponseError,
     RteValidationError,
@@ -96,14 +97,19 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         progress: bool | None = None) -> tuple[list[dict | None], list[bool]]:
     """Run calls with bounded concurrency; return answers and from-cache flags in call order.
 
-    An answer is None for a call the API answered with ``EC45_ERR01`` (CCPC-RG09: nothing
-    found in that chunk); :func:`load` raises :class:`NoDataError` when every call did.
+    An answer is None for a call the API answered "no data" (``EC45_ERR01``, CCPC-RG09, or a
+    404 whose body says no data was found): that chunk is empty; :func:`load` raises
+    :class:`NoDataError` when every call did.
 
     Raises
     ------
     ChunkError
         The first call that failed, naming its period and parameters; the API's error is
         chained as ``__cause__``.
+    ForbiddenError
+        At once, as it is: the application is not subscribed (403), whatever the chunk.
+    CredentialsError
+        No credentials, whatever the chunk.
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
@@ -115,7 +121,7 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
             answers[index], cached[index] = client.get_json(resource, calls[index].params)
         except NoDataError:
             answers[index], cached[index] = None, False
-        except CredentialsError:
+        except (CredentialsError, ForbiddenError):
             raise  # not the chunk's fault: the same for every call
         except Exception as exc:
             raise ChunkError(f"{resource}: call {index + 1}/{len(calls)} "
