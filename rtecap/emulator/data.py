@@ -276,7 +276,7 @@ def build_dataset(today: date | str | None = None, seed: int = 0) -> Dataset:
     Parameters
     ----------
     today : datetime.date, str (``YYYY-MM-DD``) or None
-        The emulator's clock; None means the machine's date.
+        The emulator's clock; None means today in Paris.
     seed : int, default 0
         Seed of every synthetic draw.
 
