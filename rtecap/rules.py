@@ -28,7 +28,8 @@ from rtecap import mappings as m
 from rtecap.exceptions import RteValidationError
 
 DateLike = str | date | datetime | pd.Timestamp
-_WIRE_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})")
+_WIRE_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
+                        r"(Z|[+-][0-9]{2}:[0-9]{2})")
 _WIRE_YEARS = (1000, 9000)  # outside, calendar arithmetic would overflow: F06
 _DAY = pd.DateOffset(days=1)
 _YEAR = pd.DateOffset(years=1)
@@ -401,7 +402,8 @@ def _mend_short(pieces: list[tuple[pd.Timestamp, pd.Timestamp]]):
 
 def _wire_list(resource: str, name: str, text: str) -> tuple[str, ...]:
     """A list parameter as the server reads it: exact values, empty items skipped."""
-    aliases = m.CPC_PRODUCTION_TYPE_ALIASES if (resource, name) == (m.CPC, "production_type") else {}
+    cpc_types = (resource, name) == (m.CPC, "production_type")
+    aliases = m.CPC_PRODUCTION_TYPE_ALIASES if cpc_types else {}
     allowed = _ENUMS[resource][name]
     out: list[str] = []
     for raw in text.split(","):

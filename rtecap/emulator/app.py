@@ -1,14 +1,14 @@
 """The emulator's WSGI application: routing, OAuth2, rate limit, faults, answers, counters.
 
-Each request goes through, in order: injected latency; 413 (body over 5 MB); 414 (request
-URI, path and query, over 512 characters, guide §5.2); 404 (unknown path) / 405 (method);
-401 (missing, unknown or expired Bearer token, guide §5 first stage); 429 (per-client rate
-limit, ``Retry-After`` in whole seconds, second stage); 403 (a client id configured as not
-subscribed, third and fourth stages); the seeded fault draw; then the guide's input rules (HTTP
-400 with the guide's envelope; with ``no_data_404``, 404 for "no data") and the answer (with
-``alt_spellings``, the other spelling where the guide's field list and example disagree). The token endpoint skips the
-rate limit and, unless ``fault_token`` is set, the faults. Only the standard library is
-imported here: werkzeug serves this application (see :mod:`.server`).
+Each request goes through, in order: injected latency; 413 (body over 5 MB); 414 (request URI,
+path and query, over 512 characters, guide §5.2); 404 (unknown path) / 405 (method); 401
+(missing, unknown or expired Bearer token, guide §5 first stage); 429 (per-client rate limit,
+``Retry-After`` in whole seconds, second stage); 403 (a client id configured as not subscribed,
+third and fourth stages); the seeded fault draw; then the guide's input rules (HTTP 400 with the
+guide's envelope; with ``no_data_404``, 404 for "no data") and the answer (with
+``alt_spellings``, the other spelling where the guide's field list and example disagree). The
+token endpoint skips the rate limit and, unless ``fault_token`` is set, the faults. Only the
+standard library is imported here: werkzeug serves this application (see :mod:`.server`).
 """
 
 from __future__ import annotations

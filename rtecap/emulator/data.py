@@ -300,7 +300,7 @@ def build_dataset(today: date | str | None = None, seed: int = 0) -> Dataset:
 
 
 def as_date(value: date | str | None) -> date:
-    """Return ``value`` as a date: a date, an ISO ``YYYY-MM-DD`` string, or None for today in Paris.
+    """Return ``value`` as a date: a date, an ISO ``YYYY-MM-DD`` string, or None (Paris today).
 
     Parameters
     ----------
