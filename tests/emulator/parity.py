@@ -163,10 +163,10 @@ def parameter_sets(draw, resource: str) -> tuple[dict[str, str], date]:
 
 
 # ------------------------------------------------------------------ the two outcomes
-def server_outcome(resource: str, params: dict[str, str], today: date):
+def server_outcome(resource: str, params: dict[str, str], today: date, strict: bool = False):
     """("reject", code or None) or ("accept", (start, end, filters)) from the emulator."""
     try:
-        query = parse_query(resource, list(params.items()), today)
+        query = parse_query(resource, list(params.items()), today, strict=strict)
     except FunctionalError as error:
         return "reject", error.code
     except InvalidRequest:
@@ -176,10 +176,10 @@ def server_outcome(resource: str, params: dict[str, str], today: date):
     return "accept", (start, end, dict(query.filters))
 
 
-def rules_outcome(resource: str, params: dict[str, str], today: date):
+def rules_outcome(resource: str, params: dict[str, str], today: date, strict: bool = False):
     """The same from ``rtecap.rules.validate_params``."""
     try:
-        query = rules.validate_params(resource, params, today=today)
+        query = rules.validate_params(resource, params, today=today, strict=strict)
     except RteValidationError as error:
         return "reject", error.code
     start = None if query.start is None else query.start.to_pydatetime().astimezone(UTC)

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from parity import known_names, parameter_sets, rules_outcome, server_outcome
 
 from rtecap import mappings as m
+from rtecap import rules
 from rtecap.exceptions import RteValidationError
 
 SEED = int(os.environ.get("RTECAP_PARITY_SEED", "20261127"))
@@ -31,21 +32,19 @@ PARITY = settings(max_examples=1000, deadline=None, database=None, print_blob=Tr
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-def _check(resource: str, params: dict[str, str], today) -> tuple:
+def _check(resource: str, params: dict[str, str], today, strict: bool = False) -> tuple:
     """Assert agreement (after the named difference) and return the server's outcome."""
-    where = (f"{resource} {params!r} today={today} -- replay with "
+    where = (f"{resource} {params!r} today={today} strict={strict} -- replay with "
              f"RTECAP_PARITY_SEED={SEED}")
     names = {name.strip() for name in params}
     unknown = sorted(names - known_names(resource))
     if unknown:  # the named difference: validate_params refuses what the server ignores
         with pytest.raises(RteValidationError) as info:
-            from rtecap import rules
-
-            rules.validate_params(resource, params, today=today)
+            rules.validate_params(resource, params, today=today, strict=strict)
         assert info.value.code is None and info.value.parameter == unknown[0], where
         params = {k: v for k, v in params.items() if k.strip() not in unknown}
-    server = server_outcome(resource, params, today)
-    ours = rules_outcome(resource, params, today)
+    server = server_outcome(resource, params, today, strict)
+    ours = rules_outcome(resource, params, today, strict)
     assert ours == server, f"rules {ours} != emulator {server} for {where}"
     return server
 
@@ -60,6 +59,20 @@ def test_validate_params_agrees_with_the_emulator(resource):
         _check(resource, *drawn)
 
     print(f"parity seed: RTECAP_PARITY_SEED={SEED}")
+    run()
+
+
+@pytest.mark.slow
+def test_strict_readings_agree_too():
+    """``strict=True`` on both sides (200 draws per resource): ``Z`` is F06 for both."""
+    @seed(SEED)
+    @settings(PARITY, max_examples=200)
+    @given(st.sampled_from([m.CPPT, m.CPPU, m.CPC]).flatmap(
+        lambda r: st.tuples(st.just(r), parameter_sets(r))))
+    def run(drawn):
+        resource, (params, today) = drawn
+        _check(resource, params, today, strict=True)
+
     run()
 
 
