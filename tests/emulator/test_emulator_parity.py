@@ -30,6 +30,9 @@ from rtecap.exceptions import RteValidationError
 SEED = int(os.environ.get("RTECAP_PARITY_SEED", "20261127"))
 PARITY = settings(max_examples=1000, deadline=None, database=None, print_blob=True,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+#: (resource, (params, today)) for any of the three resources.
+ANY_RESOURCE = st.sampled_from([m.CPPT, m.CPPU, m.CPC]).flatmap(
+    lambda r: st.tuples(st.just(r), parameter_sets(r)))
 
 
 def _check(resource: str, params: dict[str, str], today, strict: bool = False) -> tuple:
@@ -67,8 +70,7 @@ def test_strict_readings_agree_too():
     """``strict=True`` on both sides (200 draws per resource): ``Z`` is F06 for both."""
     @seed(SEED)
     @settings(PARITY, max_examples=200)
-    @given(st.sampled_from([m.CPPT, m.CPPU, m.CPC]).flatmap(
-        lambda r: st.tuples(st.just(r), parameter_sets(r))))
+    @given(ANY_RESOURCE)
     def run(drawn):
         resource, (params, today) = drawn
         _check(resource, params, today, strict=True)
@@ -88,8 +90,7 @@ def test_a_sample_agrees_over_http(rte_emulator):
 
     @seed(SEED)
     @settings(PARITY, max_examples=40)
-    @given(st.sampled_from([m.CPPT, m.CPPU, m.CPC]).flatmap(
-        lambda r: st.tuples(st.just(r), parameter_sets(r))))
+    @given(ANY_RESOURCE)
     def run(drawn):
         resource, (params, _) = drawn
         today = rte_emulator.today  # one clock for the sample: no dataset rebuilt per draw
