@@ -9,8 +9,9 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
   fetched and the call sent again (at most ``retries`` times: a token can expire while urllib3
   waits to resend a 429 or 5xx with the same headers).
 * Resilience: a urllib3 :class:`~urllib3.util.Retry` mounted on the session retries GETs on
-  408/429/500/502/503/504/509 with exponential backoff, honouring ``Retry-After`` up to a cap.
-  A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
+  408/429/500/502/503/504/509 with exponential backoff, honouring ``Retry-After`` up to a cap;
+  the quotas 429 and 509 wait at least a second even without ``Retry-After``. A body cut short
+  or not valid JSON is retried by :meth:`Client.get_json` itself.
 * Cache: requests-cache's ``CacheMixin`` on the same ``OAuth2Session``, SQLite in the user cache
   dir; entries expire after the guide's advised call frequency. The ``Authorization`` header is
   redacted from stored requests and the token call (a POST) is never stored. A cache hit needs
