@@ -16,18 +16,20 @@ rerun with the same value to replay it.
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import pytest
 import requests
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
-from parity import known_names, parameter_sets, rules_outcome, server_outcome
+from parity import known_names, parameter_sets, rules_outcome, server_outcome, strict_kw
 
 from rtecap import mappings as m
 from rtecap import rules
 from rtecap.exceptions import RteValidationError
 
 SEED = int(os.environ.get("RTECAP_PARITY_SEED", "20261127"))
+TODAY = date(2026, 11, 23)
 PARITY = settings(max_examples=1000, deadline=None, database=None, print_blob=True,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 #: (resource, (params, today)) for any of the three resources.
@@ -43,7 +45,7 @@ def _check(resource: str, params: dict[str, str], today, strict: bool = False) -
     unknown = sorted(names - known_names(resource))
     if unknown:  # the named difference: validate_params refuses what the server ignores
         with pytest.raises(RteValidationError) as info:
-            rules.validate_params(resource, params, today=today, strict=strict)
+            rules.validate_params(resource, params, today=today, **strict_kw(strict))
         assert info.value.code is None and info.value.parameter == unknown[0], where
         params = {k: v for k, v in params.items() if k.strip() not in unknown}
     server = server_outcome(resource, params, today, strict)
@@ -63,6 +65,36 @@ def test_validate_params_agrees_with_the_emulator(resource):
 
     print(f"parity seed: RTECAP_PARITY_SEED={SEED}")
     run()
+
+
+# The cases the parity test found on the original code, each with the outcome both now give.
+P1 = {"start_date": "2023-01-01T00:00:00+01:00", "end_date": "2024-01-01T00:00:00+01:00"}
+FOUND = [
+    (m.CPPU, {"start_date": "", "end_date": ""}, "accept"),  # empty values: absent
+    (m.CPPU, {"start_date": "2023-01-01T00:00:00+01:00", "end_date": ""}, "GENINSCAP_CPPU_F01"),
+    (m.CPC, {**P1, "production_type": ""}, "accept"),  # an empty list: no filter
+    (m.CPC, {**P1, "production_type": "SOLAR,,WIND"}, "accept"),  # empty items skipped
+    (m.CPC, {**P1, "production_type": "solar"}, None),  # exact case on the wire
+    (m.CPC, {"start_date": "2023-02-16T00:00:00+01:00", "end_date": "2023-02-14T00:00:00+01:00",
+             "production_type": "NOPE"}, "GENINSCAP_CCPC_F02"),  # dates before lists
+    (m.CPC, {"start_date": "2015-01-01T00:00:00+01:00",
+             "end_date": "2015-02-01T00:00:00+01:00"}, "accept"),  # before the first data
+    (m.CPPT, {"start_date": "2023-01-01T00:00:00+01:00\n",
+              "end_date": "2024-01-01T00:00:00+01:00"}, "GENINSCAP_CPPT_F06"),
+    (m.CPPT, {"start_date": "2015-10-25T02:59:00+02:00",
+              "end_date": "2015-10-25T02:29:00+01:00"}, "GENINSCAP_CPPT_F05"),  # instants
+    (m.CPPU, {"start_date": "9999-06-01T00:00:00+01:00",
+              "end_date": "9999-12-31T00:00:00+01:00"}, "GENINSCAP_CPPU_F06"),
+    (m.CPPU, {"start_date": "2024-01-01T00:00:00Z",
+              "end_date": "2024-12-31T23:59:59Z"}, "accept"),
+]
+
+
+@pytest.mark.parametrize(("resource", "params", "expected"), FOUND,
+                         ids=[f"{r[11:15]}-{i}" for i, (r, _, _) in enumerate(FOUND)])
+def test_found_cases(resource, params, expected):
+    outcome = _check(resource, params, TODAY)
+    assert (outcome[0] if expected == "accept" else outcome[1]) == expected
 
 
 @pytest.mark.slow
