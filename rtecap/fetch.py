@@ -10,6 +10,7 @@ the chunk): a frame never has a hole.
 
 from __future__ import annotations
 
+import copy
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -210,14 +211,18 @@ def _top_level(resource: str, answer: dict):
 
 
 def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
-         progress: bool | None = None):
+         progress: bool | None = None, order: str = "time", return_undated: bool = False):
     """Fetch a validated query and return its tidy frame (the work behind every ``get_*``).
+
+    ``order`` and ``return_undated`` are passed to the parser (see
+    :func:`rtecap.parsers.parse`); they are checked before any call.
 
     Returns
     -------
-    pandas.DataFrame
+    pandas.DataFrame or (DataFrame, DataFrame)
         As the parser of the resource returns it, with provenance in ``df.attrs["rtecap"]``:
-        resource, parameters, chunks, calls, from_cache, fetched_at (UTC), version.
+        resource, parameters, period (first start, last end of the calls), calls,
+        from_cache, fetched_at (UTC), version; and the counts of rows set aside.
 
     Raises
     ------
@@ -226,6 +231,7 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     NoDataError
         Every call answered ``EC45_ERR01``.
     """
+    parsers.row_order(query.resource, order)  # an unknown order fails before any call
     calls = plan(query, client)
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     answers, cached = run(client, query.resource, calls, max_workers=max_workers,
@@ -233,12 +239,14 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     if all(answer is None for answer in answers):
         raise NoDataError(f"{query.resource}: no data for {query.params() or 'nominal mode'}",
                           code=m.NO_DATA_CODE)
-    frame = parsers.parse(query.resource, merge(query.resource, answers), lang=lang)
+    parsed = parsers.parse(query.resource, merge(query.resource, answers), lang=lang,
+                           order=order, return_undated=return_undated)
+    frame = parsed[0] if return_undated else parsed
     frame.attrs["rtecap"] = {
         **frame.attrs.get("rtecap", {}),
         "resource": query.resource,
         "parameters": {**query.params(), "sandbox": client.sandbox},
-        "chunks": [[c.params.get("start_date"), c.params.get("end_date")] for c in calls],
+        "period": [calls[0].params.get("start_date"), calls[-1].params.get("end_date")],
         "calls": len(calls),
         "empty_calls": sum(answer is None for answer in answers),
         "from_cache": all(cached),
@@ -246,4 +254,6 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
         "fetched_at": fetched_at,
         "version": __version__,
     }
-    return frame
+    if return_undated:
+        parsed[1].attrs = copy.deepcopy(frame.attrs)
+    return parsed

@@ -313,8 +313,8 @@ def test_attrs_provenance_holds_no_secret(server):
                                                    client=make_client(server))
     attrs = df.attrs["rtecap"]
     assert attrs["resource"] == m.CPPT and attrs["version"] == rtecap.__version__
-    assert attrs["chunks"] == [["2015-01-01T00:00:00+01:00", "2016-01-01T00:00:00+01:00"],
-                               ["2016-01-01T00:00:00+01:00", "2017-01-01T00:00:00+01:00"]]
+    assert attrs["period"] == ["2015-01-01T00:00:00+01:00", "2017-01-01T00:00:00+01:00"]
+    assert attrs["calls"] == 2
     assert server.client_secret not in repr(attrs)
 
 
