@@ -97,7 +97,7 @@ def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
                              f"{comparison.attrs['years']} (last year shown)")
     cpc = frames[m.CPC].rte.translate("en")
     latest = cpc[cpc.index == cpc.index.max()]
-    national = latest[latest["department_code"] == "FR"].rte.to_mw()
+    national = latest.rte.national().rte.to_mw()
     by_type = national.groupby("production_type", observed=True)["capacity_mw"].sum()
     print_table(by_type.sort_values(ascending=False).to_frame(),
                  f"Capacity under purchase obligation, France, {cpc.index.max().date()} (MW)")

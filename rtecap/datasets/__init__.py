@@ -9,7 +9,17 @@ from rtecap.datasets._national import (
     RESOURCE,
     SECTOR_ORDER,
     SOURCE,
+    SUB_SECTOR_ORDER,
     load_national_capacities,
+    tidy_national,
 )
 
-__all__ = ["LICENCE", "RESOURCE", "SECTOR_ORDER", "SOURCE", "load_national_capacities"]
+__all__ = [
+    "LICENCE",
+    "RESOURCE",
+    "SECTOR_ORDER",
+    "SOURCE",
+    "SUB_SECTOR_ORDER",
+    "load_national_capacities",
+    "tidy_national",
+]

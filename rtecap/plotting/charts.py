@@ -169,8 +169,8 @@ def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFra
     if at is not None:
         limit = parse_date(at, "at")
         dates = dates[dates <= limit]
-    dept = mw["department_code"].astype("object")
-    rows = mw[(mw.index == dates.max()) & (dept != "FR").to_numpy()] if len(dates) else mw[:0]
+    department = (ops.scope_of(mw) == "department").to_numpy()
+    rows = mw[(mw.index == dates.max()) & department] if len(dates) else mw[:0]
     if rows.empty:
         raise RteValidationError(
             "no department rows to plot (the frame holds only the national 'FR' aggregate, "
