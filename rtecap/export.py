@@ -287,8 +287,9 @@ def from_xarray(ds: xr.Dataset) -> pd.DataFrame:
     schema = json.loads(ds.attrs["rtecap_schema"])
     kind, zones = schema["resource"], schema["zones"]
     flat = ds.drop_vars(["local_time"], errors="ignore").to_dataframe().reset_index()
-    values = [name for name in ds.data_vars]
-    flat = flat[flat[values].notna().any(axis=1).to_numpy()]
+    values = flat[list(ds.data_vars)]
+    values = values.where(values.astype("object") != "")  # netCDF writes missing text as ""
+    flat = flat[values.notna().any(axis=1).to_numpy()]
     renamed = {DIM_NAMES.get(f, f): f for f in DIMENSIONS[kind]}
     (index_name, index_dtype, _), *columns = schema["columns"]
     flat = flat.rename(columns={**renamed, "time": index_name})

@@ -173,3 +173,18 @@ def small_national() -> pd.DataFrame:
                    "bioenergy": 2206.75},
         }
     )  # fmt: skip
+
+
+def emulator_cppt(today: str) -> pd.DataFrame:
+    """The emulator's CPPT data (2015 to ``today``'s year), as a payload of the guide's shape,
+    parsed (no HTTP)."""
+    from rtecap.emulator import build_dataset
+    from rtecap.parsers import parse_capacities_per_production_type
+
+    values = [
+        {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in record.items()}
+        for record in build_dataset(today).cppt_records()
+    ]
+    return parse_capacities_per_production_type(
+        {"capacities_per_production_type": [{"values": values}]}
+    )

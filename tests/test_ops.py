@@ -344,21 +344,8 @@ def test_cppt_parsed_from_the_guides_example(payload):
         assert wide[ptype].iloc[0] == value
 
 
-def _emulator_cppt(today: str) -> pd.DataFrame:
-    """The emulator's CPPT data, as a payload of the guide's shape, parsed."""
-    from rtecap.emulator import build_dataset
-
-    values = [
-        {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in record.items()}
-        for record in build_dataset(today).cppt_records()
-    ]
-    return parse_capacities_per_production_type(
-        {"capacities_per_production_type": [{"values": values}]}
-    )
-
-
 def test_by_sector_of_the_emulators_cppt_equals_odre_2015_2023():
-    api = ops.by_sector(_emulator_cppt("2024-06-01"), level="sub_sector").loc["2015":"2023"]
+    api = ops.by_sector(F.emulator_cppt("2024-06-01"), level="sub_sector").loc["2015":"2023"]
     nat = load_national_capacities()
     odre = ops.by_sector(nat, level="sub_sector").loc["2015":"2023"].dropna(axis=1, how="all")
     assert len(odre) == 9 and "fossil" not in odre.columns  # split from 2010 on
@@ -366,7 +353,7 @@ def test_by_sector_of_the_emulators_cppt_equals_odre_2015_2023():
     # Top level: every sector but fossil matches ODRE's figure; the API's fossil is the sum of
     # its types, i.e. ODRE's coal + gas + oil, which ODRE's own fossil column misses by up to
     # 27 MW in 2022-2023 (see rtecap.datasets).
-    top = ops.by_sector(_emulator_cppt("2024-06-01")).loc["2015":"2023"]
+    top = ops.by_sector(F.emulator_cppt("2024-06-01")).loc["2015":"2023"]
     odre_top = ops.by_sector(nat).loc["2015":"2023"]
     others = [s for s in odre_top.columns if s != "fossil"]
     np.testing.assert_allclose(top[others], odre_top[others], rtol=0, atol=1e-6)
