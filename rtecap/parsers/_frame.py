@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import os
+import sys
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -173,6 +175,17 @@ def scopes(department_code: pd.Categorical) -> pd.Categorical:
     return pd.Categorical(values, categories=m.SCOPES)
 
 
+def _user_stacklevel() -> int:
+    """The ``stacklevel`` of a warning issued by the caller of this function that points at
+    the first frame outside the rtecap package (the user's call, whichever loader it went
+    through)."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
 def _set_aside(resource: str, df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """Split off the rows without an index date: (dated rows, undated rows, their counts).
 
@@ -191,7 +204,7 @@ def _set_aside(resource: str, df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFr
             f"{counts['undated']} {resource} row(s) without {df.index.name} set aside (not in "
             f"the frame); pass return_undated=True to get them",
             UserWarning,
-            stacklevel=5,
+            stacklevel=_user_stacklevel(),
         )
     return df[~undated], aside, counts
 
