@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from rtecap import mappings
+from rtecap.datasets._national import SORT_ORDER
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.frames import NATIONAL, frame_kind, to_english, translate
 from rtecap.parsers import row_order, sort_frame
@@ -69,9 +70,7 @@ DIM_NAMES = {
 _DIM_COORDS = {
     mappings.CPPU: ("name", "location", "producer_code_eic", "producer_name"),
 }
-#: Row order of the national dataset (its only order): year, sector, sub-sector.
-_NATIONAL_ORDER = (("start_date", True, None), ("sector", True, "enum"),
-                   ("sub_sector", True, "enum"))
+
 _LONG_NAMES = {
     "start_date": "start of the validity period",
     "end_date": "end of the validity period",
@@ -125,7 +124,7 @@ def _var_attrs(name: str, zone: str | None = None) -> dict[str, str]:
 
 
 def _order_keys(kind: str, order: str) -> tuple:
-    return _NATIONAL_ORDER if kind == NATIONAL else row_order(kind, order)
+    return SORT_ORDER if kind == NATIONAL else row_order(kind, order)
 
 
 def _row_order(en: pd.DataFrame, kind: str) -> str | None:

@@ -30,7 +30,8 @@ SUB_SECTOR_ORDER = tuple(
     for sector in SECTOR_ORDER
     for name in ([sub for sub, top in m.SUB_SECTORS.items() if top == sector] or [sector])
 )
-_SORT = (("start_date", True, None), ("sector", True, "enum"), ("sub_sector", True, "enum"))
+#: Row order of the frame (its only order): year, sector, sub-sector (display order).
+SORT_ORDER = (("start_date", True, None), ("sector", True, "enum"), ("sub_sector", True, "enum"))
 
 
 def tidy_national(wide: pd.DataFrame) -> pd.DataFrame:
@@ -75,7 +76,7 @@ def tidy_national(wide: pd.DataFrame) -> pd.DataFrame:
         },
         index=start.tz_localize(m.TZ).as_unit(TIME_UNIT),
     ).astype({"capacity_mw": "float64", "sector_total_mw": "float64"})
-    return sort_frame(df, _SORT)
+    return sort_frame(df, SORT_ORDER)
 
 
 def load_national_capacities(lang: str = "en") -> pd.DataFrame:
