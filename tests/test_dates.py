@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import frames as F
 import pandas as pd
@@ -30,7 +30,7 @@ TODAY = "2026-11-23"
         ("2020-06-30T18:00:00-04:00", "2020-07-01 00:00"),
         (date(2020, 2, 1), "2020-02-01 00:00"),
         (datetime(2020, 2, 1, 6, 30), "2020-02-01 06:30"),
-        (datetime(2020, 2, 1, 5, 30, tzinfo=timezone.utc), "2020-02-01 06:30"),
+        (datetime(2020, 2, 1, 5, 30, tzinfo=UTC), "2020-02-01 06:30"),
         (pd.Timestamp("2020-02-01"), "2020-02-01 00:00"),
         (pd.Timestamp("2020-02-01 05:30", tz="UTC"), "2020-02-01 06:30"),
     ],
