@@ -159,7 +159,7 @@ _CPC_KEYS = ("department_code", "network_connection", "production_type")
 def merge(resource: str, answers: list[dict | None]) -> dict:
     """Merge the answers of several calls into one payload of the guide's shape.
 
-    Records are kept in call order; the parser then sorts them as the guide says and drops
+    Records are kept in call order; the parser then sorts them (time order by default) and drops
     rows repeated across chunk borders. For CPC, a CCPC-RG09 record (a requested combination
     without ``updated_date``/``value``) is dropped when another chunk holds data for it: over
     the whole period the combination did answer.

@@ -154,3 +154,11 @@ def test_xarray_netcdf_round_trip(loaded, tmp_path):
         frame.rte.to_xarray().to_netcdf(path)
         with xr.open_dataset(path) as ds:
             pd.testing.assert_frame_equal(from_xarray(ds.load()), frame)
+
+
+def test_derived_frames_are_in_time_order_too(loaded):
+    cppt, cppu, cpc = loaded["cppt"], loaded["cppu"], loaded["cpc_both"]
+    for frame in (cppt.rte.by_sector(), cppt.rte.mix(), cppt.rte.change(), cpc.rte.by_sector(),
+                  cppu.rte.timeline(), cppu.rte.in_operation("2020-06-30"),
+                  cpc.rte.national(), cpc.rte.departments()):
+        assert frame.index.is_monotonic_increasing and not frame.index.hasnans
