@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -284,19 +285,25 @@ def from_xarray(ds: xr.Dataset) -> pd.DataFrame:
     if "rtecap_schema" not in ds.attrs:
         raise RteValidationError("this Dataset was not made by rtecap.export.to_xarray")
     schema = json.loads(ds.attrs["rtecap_schema"])
-    kind, zones = schema["resource"], schema["zones"]
+    kind = schema["resource"]
+    # Datasets of rtecap <= 0.x (before #8) stored every time in UTC and a `row` variable.
+    zones = defaultdict(lambda: "UTC", schema.get("zones") or {})
     flat = ds.drop_vars(["local_time"], errors="ignore").to_dataframe().reset_index()
-    values = flat[list(ds.data_vars)]
-    values = values.where(values.astype("object") != "")  # netCDF writes missing text as ""
-    flat = flat[values.notna().any(axis=1).to_numpy()]
+    if "row" in ds.data_vars:
+        flat = flat[flat["row"].notna()].sort_values("row", kind="stable").drop(columns="row")
+    else:
+        values = flat[list(ds.data_vars)]
+        values = values.where(values.astype("object") != "")  # netCDF: missing text is ""
+        flat = flat[values.notna().any(axis=1).to_numpy()]
     renamed = {DIM_NAMES.get(f, f): f for f in DIMENSIONS[kind]}
     (index_name, index_dtype, _), *columns = schema["columns"]
     flat = flat.rename(columns={**renamed, "time": index_name})
     index = pd.DatetimeIndex(_decode(flat[index_name], index_dtype, None, zones[index_name]),
                              name=index_name)
-    data = {name: _decode(flat[name], dtype, cats, zones.get(name))
+    data = {name: _decode(flat[name], dtype, cats, zones[name])
             for name, dtype, cats in columns}
     df = pd.DataFrame(data, index=index)
-    df = sort_frame(df, _order_keys(kind, schema["order"] or "time"))
+    if "row" not in ds.data_vars:
+        df = sort_frame(df, _order_keys(kind, schema.get("order") or "time"))
     df.attrs = schema["attrs"]
     return translate(df, schema["lang"]) if schema["lang"] != "en" else df

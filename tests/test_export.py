@@ -186,3 +186,25 @@ def test_missing_xarray_names_the_extra(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_xarray)
     with pytest.raises(ImportError, match=r"pip install rtecap\[xarray\]"):
         export.to_xarray(F.small_cppt())
+
+
+def test_datasets_written_before_paris_times_still_read():
+    """Older rtecap wrote every time in UTC, a `row` variable, no zones in the schema."""
+    frame = F.small_cppt()
+    ds = export.to_xarray(frame)
+    schema = json.loads(ds.attrs["rtecap_schema"])
+    del schema["zones"], schema["order"]
+    utc = pd.DatetimeIndex(ds["time"].values).tz_localize(m.TZ).tz_convert("UTC")
+    legacy = ds.assign_coords(time=utc.tz_localize(None).to_numpy())
+    for name in ("end_date", "updated_date"):
+        stamps = pd.DatetimeIndex(legacy[name].values.ravel())
+        zone = ds[name].attrs["timezone"]
+        as_utc = stamps.tz_localize(zone).tz_convert("UTC").tz_localize(None)
+        legacy[name] = (legacy[name].dims, as_utc.to_numpy().reshape(legacy[name].shape))
+    keys = pd.MultiIndex.from_arrays(
+        [utc.tz_localize(None)[ds.indexes["time"].get_indexer(frame.index.tz_localize(None))],
+         frame["production_type"].astype(str)], names=["time", "production_type"])
+    positions = pd.Series(np.arange(len(frame), dtype=float)[::-1], index=keys)  # reversed
+    legacy["row"] = positions.to_xarray().reindex_like(legacy)
+    legacy.attrs["rtecap_schema"] = json.dumps(schema)
+    pd.testing.assert_frame_equal(export.from_xarray(legacy), frame.iloc[::-1])
