@@ -142,6 +142,10 @@ def load_saved(path: Path, resource: str | None = None) -> pd.DataFrame:
         frame = pd.read_csv(path, index_col=0)
     english = translate_frame(frame, "en") if "puissance_mw" in frame or "puissance_kw" in frame \
         else frame
+    if "department_code" in english and "scope" not in english:  # written before `scope`
+        from rtecap.parsers import scopes
+
+        english.insert(1, "scope", scopes(english["department_code"].astype("category")))
     if resource is None:
         matches = [r for r, (index, cols) in SCHEMAS.items()
                    if english.index.name == index and [c for c, _ in cols] == list(english)]

@@ -102,11 +102,9 @@ def read_capacities_per_production_type(
         text itself, or the decoded dict.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
-    order : {"time", "guide"}, default "time"
-        Rows in time order (index ascending) or in the guide's output order.
-    return_undated : bool, default False
-        True: return ``(frame, undated)``, the rows without an index date (never rows of the
-        frame) as a second frame. See :func:`rtecap.parsers.parse`.
+    order, return_undated
+        Row order ("time", default, or "guide") and the rows without index date, as
+        :func:`rtecap.parsers.parse`.
 
     Returns
     -------
@@ -151,11 +149,9 @@ def read_capacities_per_production_unit(
         text itself, or the decoded dict.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
-    order : {"time", "guide"}, default "time"
-        Rows in time order (index ascending) or in the guide's output order.
-    return_undated : bool, default False
-        True: return ``(frame, undated)``, the rows without an index date (never rows of the
-        frame) as a second frame. See :func:`rtecap.parsers.parse`.
+    order, return_undated
+        Row order ("time", default, or "guide") and the rows without index date, as
+        :func:`rtecap.parsers.parse`.
 
     Returns
     -------
@@ -205,11 +201,9 @@ def read_capacities_cpc(
         text itself, or the decoded dict.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
-    order : {"time", "guide"}, default "time"
-        Rows in time order (index ascending) or in the guide's output order.
-    return_undated : bool, default False
-        True: return ``(frame, undated)``, the rows without an index date (never rows of the
-        frame) as a second frame. See :func:`rtecap.parsers.parse`.
+    order, return_undated
+        Row order ("time", default, or "guide") and the rows without index date, as
+        :func:`rtecap.parsers.parse`.
 
     Returns
     -------
