@@ -108,8 +108,9 @@ def test_our_client_sends_the_guides_form(rte_emulator_factory):
     df = rtecap.get_capacities_per_production_unit("2024-01-01", "2024-06-01", client=client,
                                                    progress=False)
     assert len(df) > 100
-    assert df.attrs["rtecap"]["chunks"] == [["2024-01-01T00:00:00+01:00",
-                                             "2024-06-01T00:00:00+02:00"]]
+    assert df.attrs["rtecap"]["period"] == ["2024-01-01T00:00:00+01:00",
+                                            "2024-06-01T00:00:00+02:00"]
+    assert df.attrs["rtecap"]["calls"] == 1
 
 
 def test_token_lifetime_default_is_rtes_two_hours(rte_emulator_factory):
