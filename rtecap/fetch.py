@@ -10,6 +10,7 @@ the chunk): a frame never has a hole.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import threading
@@ -26,6 +27,7 @@ from rtecap.exceptions import (
     ChunkError,
     ConnectionFailedError,
     CredentialsError,
+    ForbiddenError,
     NoDataError,
     ResponseError,
     RteValidationError,
@@ -117,15 +119,16 @@ def _progress_bar(total: int, desc: str):
 
 
 #: Failures that are the same for every call of a load: raised as they are, not per chunk.
-_LOAD_ERRORS = (CredentialsError, ConnectionFailedError)
+_LOAD_ERRORS = (CredentialsError, ConnectionFailedError, ForbiddenError)
 
 
 def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         progress: bool | None = None) -> tuple[list[dict | None], list[bool]]:
     """Run calls with bounded concurrency; return answers and from-cache flags in call order.
 
-    An answer is None for a call the API answered with ``EC45_ERR01`` (CCPC-RG09: nothing
-    found in that chunk); :func:`load` raises :class:`NoDataError` when every call did.
+    An answer is None for a call the API answered "no data" (``EC45_ERR01``, CCPC-RG09, or a
+    404 whose body says no data was found): that chunk is empty; :func:`load` raises
+    :class:`NoDataError` when every call did.
 
     The first failure stops the load: calls not yet started are dropped, waits between
     retries end, and the error is raised once the exchanges in flight are over. Ctrl-C
@@ -137,9 +140,9 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
     ChunkError
         The first call that failed, naming its period and parameters; the API's error is
         chained as ``__cause__``.
-    ConnectionFailedError, CredentialsError
-        The host cannot be reached (refused, unknown host), or no credentials: the same for
-        every call, raised as they are.
+    ConnectionFailedError, CredentialsError, ForbiddenError
+        The host cannot be reached (refused, unknown host), no credentials, or the application
+        is not subscribed (403): the same for every call, raised as they are, at once.
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
@@ -217,7 +220,7 @@ _CPC_KEYS = ("department_code", "network_connection", "production_type")
 def merge(resource: str, answers: list[dict | None]) -> dict:
     """Merge the answers of several calls into one payload of the guide's shape.
 
-    Records are kept in call order; the parser then sorts them as the guide says and drops
+    Records are kept in call order; the parser then sorts them (time order by default) and drops
     rows repeated across chunk borders. For CPC, a CCPC-RG09 record (a requested combination
     without ``updated_date``/``value``) is dropped when another chunk holds data for it: over
     the whole period the combination did answer.
@@ -269,8 +272,12 @@ def _top_level(resource: str, answer: dict):
 
 
 def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
-         progress: bool | None = None, raw: str | os.PathLike | None = None):
+         progress: bool | None = None, order: str = "time", return_undated: bool = False,
+         raw: str | os.PathLike | None = None):
     """Fetch a validated query and return its tidy frame (the work behind every ``get_*``).
+
+    ``order`` and ``return_undated`` are passed to the parser (see
+    :func:`rtecap.parsers.parse`); they are checked before any call.
 
     Parameters
     ----------
@@ -282,9 +289,10 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
 
     Returns
     -------
-    pandas.DataFrame
+    pandas.DataFrame or (DataFrame, DataFrame)
         As the parser of the resource returns it, with provenance in ``df.attrs["rtecap"]``:
-        resource, parameters, chunks, calls, from_cache, fetched_at (UTC), version.
+        resource, parameters, period (first start, last end of the calls), calls,
+        from_cache, fetched_at (UTC), version; and the counts of rows set aside.
 
     Raises
     ------
@@ -293,6 +301,7 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     NoDataError
         Every call answered ``EC45_ERR01``.
     """
+    parsers.row_order(query.resource, order)  # an unknown order fails before any call
     calls = plan(query, client)
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     answers, cached = run(client, query.resource, calls, max_workers=max_workers,
@@ -301,11 +310,13 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
         raise NoDataError(f"{query.resource}: no data for {query.params() or 'nominal mode'}",
                           code=m.NO_DATA_CODE)
     payload = merge(query.resource, answers)
-    frame = parsers.parse(query.resource, payload, lang=lang)
+    parsed = parsers.parse(query.resource, payload, lang=lang, order=order,
+                           return_undated=return_undated)
+    frame = parsed[0] if return_undated else parsed
     info = {
         "resource": query.resource,
         "parameters": {**query.params(), "sandbox": client.sandbox},
-        "chunks": [[c.params.get("start_date"), c.params.get("end_date")] for c in calls],
+        "period": [calls[0].params.get("start_date"), calls[-1].params.get("end_date")],
         "calls": len(calls),
         "empty_calls": sum(answer is None for answer in answers),
         "from_cache": all(cached),
@@ -317,7 +328,9 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     if raw is not None:
         _write_json(raw, {**payload, "rtecap": {**info, "base_url": client.base_url}})
         frame.attrs["rtecap"]["raw_file"] = os.fspath(raw)
-    return frame
+    if return_undated:
+        parsed[1].attrs = copy.deepcopy(frame.attrs)
+    return parsed
 
 
 def _write_json(path: str | os.PathLike, document: dict) -> None:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap.exceptions import RteValidationError
-from rtecap.parsers import SCHEMAS, TIME_UNIT, frame_language, translate_frame
+from rtecap.parsers import SCHEMAS, TIME_UNIT, frame_language, scopes, translate_frame
 from rtecap.rules import canonical_resource
 
 #: Categories of the label columns, per resource (as the parsers build them: the guide's
@@ -27,7 +27,7 @@ _ENUMS = {
     m.CPPT: {"production_type": m.PRODUCTION_TYPES},
     m.CPPU: {"production_type": m.PRODUCTION_TYPES},
     m.CPC: {"department_code": m.DEPARTMENT_CODES, "network_connection": m.NETWORKS,
-            "production_type": m.CPC_PRODUCTION_TYPES},
+            "production_type": m.CPC_PRODUCTION_TYPES, "scope": m.SCOPES},
 }
 
 
@@ -52,6 +52,8 @@ def restore(frame: pd.DataFrame, resource: str | None = None) -> pd.DataFrame:
     """Give a frame read from text its rtecap dtypes back (see :func:`read_csv`)."""
     lang = frame_language(frame)
     en = translate_frame(frame, "en") if lang == "fr" else frame.copy()
+    if "department_code" in en and "scope" not in en:  # a CPC file written before `scope`
+        en.insert(1, "scope", scopes(en["department_code"].astype("category")))
     resource = canonical_resource(resource) if resource else _resource_of(en)
     index_name, schema = SCHEMAS[resource]
     en.index = _times(en.index).rename(index_name)

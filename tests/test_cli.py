@@ -128,6 +128,16 @@ def test_plot_needs_a_file_or_a_resource(capsys):
     assert main(["plot"]) == 2
 
 
+def test_load_saved_cpc_written_before_the_scope_column(tmp_path):
+    from frames import small_cpc
+
+    cpc = small_cpc()
+    cpc.drop(columns="scope").to_csv(tmp_path / "old.csv")
+    back = rtecap.read_csv(tmp_path / "old.csv")
+    assert back["scope"].tolist() == cpc["scope"].tolist()
+    assert back.rte.kind == m.CPC
+
+
 # ------------------------------------------------------------------ errors in one line
 def test_plot_draws_what_fits_and_names_what_it_skips(emulator_env, tmp_path, capsys):
     target = tmp_path / "cpc.parquet"

@@ -16,7 +16,9 @@ from rtecap.datasets._national import (
     RESOURCE,
     SECTOR_ORDER,
     SOURCE,
+    SUB_SECTOR_ORDER,
     load_national_capacities,
+    tidy_national,
 )
 from rtecap.datasets._samples import SAMPLES, sample_path
 
@@ -27,8 +29,10 @@ __all__ = [
     "SAMPLES",
     "SECTOR_ORDER",
     "SOURCE",
+    "SUB_SECTOR_ORDER",
     "Outline",
     "department_outlines",
     "load_national_capacities",
     "sample_path",
+    "tidy_national",
 ]

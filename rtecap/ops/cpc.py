@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from rtecap import mappings
+from rtecap.dates import parse_date
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.frames import col, frame_kind, frame_lang
 
@@ -60,14 +61,12 @@ def as_of(df: pd.DataFrame, at: Any | None = None) -> pd.DataFrame:
     >>> list(zip(latest["department_code"], latest["capacity_kw"].tolist(), latest.index.month))
     [('FR-13', 5, 1), ('FR-75', 12, 2)]
     """
-    from rtecap.rules import to_timestamp
-
     if frame_kind(df) != mappings.CPC:
         raise RteValidationError("as_of works on CPC frames (capacities_cpc) only")
     lang = frame_lang(df)
     keys = [col(k, lang) for k in CPC_KEYS]
     dated = df[df.index.notna()]
-    limit = dated.index.max() if at is None else to_timestamp(at, "at")
+    limit = dated.index.max() if at is None else parse_date(at, "at")
     if at is not None or len(dated):
         dated = dated[dated.index <= limit]
     name = dated.index.name

@@ -163,7 +163,7 @@ def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFra
     if ops.frame_kind(en) != mappings.CPC:
         raise RteValidationError(f"plot_departments needs a {mappings.CPC} frame")
     latest = ops.to_mw(ops.as_of(en, at))  # each combination at its latest update
-    rows = latest[latest["department_code"].astype("object") != "FR"]
+    rows = latest[(ops.scope_of(latest) == "department").to_numpy()]
     if rows.empty:
         raise RteValidationError(
             "no department rows to plot (the frame holds only the national 'FR' aggregate, "
@@ -196,7 +196,7 @@ def plot_departments(
         A CPC frame with department rows (kW or MW; English or French).
     top : int, default 10
         How many departments (by total capacity; ties by code).
-    at : str or Timestamp, optional
+    at : str, date, datetime or Timestamp, optional
         The date of the values (naive: Europe/Paris); it is shown in the title.
     level : {"sector", "sub_sector", "production_type"}, default "sector"
         Stack by sector, sub-sector or CPC production type.

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from rtecap import mappings, ops
+from rtecap._values import department_code
 from rtecap.datasets._departments import OUTLINES_SOURCE, department_outlines
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.cpc import as_of
@@ -23,9 +24,7 @@ _MISSING = "#EEEEEE"
 
 def _department_code(raw: Any) -> str:
     """``"FR-75"``, ``"75"``, ``75``, ``"2a"`` -> ``"FR-75"`` / ``"FR-2A"``; else an error."""
-    code = str(raw).strip().upper()
-    if code not in mappings.DEPARTMENT_NAMES:
-        code = "FR-" + code.removeprefix("FR-").zfill(2)
+    code = department_code(raw)
     if code not in mappings.DEPARTMENT_NAMES or code == "FR":
         raise RteValidationError(f"{raw!r} is not a department code (FR-01 ... FR-976)",
                                  parameter="department_code")
@@ -44,7 +43,7 @@ def _values(df: Any, column: str | None, at: Any) -> tuple[pd.Series, str, str, 
             raise RteValidationError("a CPC map shows capacity_mw: leave column=None",
                                      parameter="column")
         latest = ops.to_mw(as_of(en, at))
-        latest = latest[latest["department_code"].astype("object") != "FR"]
+        latest = latest[(ops.scope_of(latest) == "department").to_numpy()]
         if latest.empty:
             raise RteValidationError(
                 "no department rows to map (the frame holds only the national 'FR' aggregate, "
