@@ -17,6 +17,7 @@ from rtecap.datasets._national import (
     SECTOR_ORDER,
     SOURCE,
     SUB_SECTOR_ORDER,
+    VINTAGES,
     load_national_capacities,
     tidy_national,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "SECTOR_ORDER",
     "SOURCE",
     "SUB_SECTOR_ORDER",
+    "VINTAGES",
     "Outline",
     "department_outlines",
     "load_national_capacities",
