@@ -178,7 +178,7 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
 
 
 def _schema(df: pd.DataFrame, en: pd.DataFrame, kind: str, lang: str) -> dict[str, Any]:
-    columns = [[str(en.index.name), str(en.index.dtype), None]]
+    columns: list[list[Any]] = [[str(en.index.name), str(en.index.dtype), None]]
     for name in en.columns:
         dtype = en[name].dtype
         cats = list(dtype.categories) if isinstance(dtype, pd.CategoricalDtype) else None

@@ -21,13 +21,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeAlias
 
 import pandas as pd
 
 from rtecap import mappings as m
 from rtecap.exceptions import RteValidationError
 
-DateLike = str | date | datetime | pd.Timestamp
+DateLike: TypeAlias = "str | date | datetime | pd.Timestamp"
 _WIRE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 _DAY = pd.DateOffset(days=1)
 _YEAR = pd.DateOffset(years=1)
@@ -416,5 +417,7 @@ def validate_params(
         for name, text in (("start_date", start), ("end_date", end)):
             if text is not None and not is_wire_date(text):
                 _fail(resource, "F06", name, f"{name}={text!r}")
-    lists = {name: params[name] for name in m.LIST_PARAMETERS[resource] if name in params}
-    return validate(resource, start, end, **lists, today=today)
+    lists: dict[str, str] = {
+        name: params[name] for name in m.LIST_PARAMETERS[resource] if name in params
+    }
+    return validate(resource, start, end, **lists, today=today)  # type: ignore[arg-type]

@@ -9,6 +9,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pandas as pd
 import pytest
+from contract import assert_frame_contract
+from guide_examples import GUIDE_EXAMPLES
 
 import rtecap
 from rtecap import mappings as m
@@ -23,8 +25,6 @@ from rtecap.exceptions import (
     RteApiError,
     RteValidationError,
 )
-from tests.contract import assert_frame_contract
-from tests.guide_examples import GUIDE_EXAMPLES
 
 TODAY = "2026-11-23"
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")

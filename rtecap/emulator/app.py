@@ -117,7 +117,7 @@ class EmulatorApp:
         self.limiter = RateLimiter()
         self.counts: Counter[tuple[str, int]] = Counter()
         self.faults_served: Counter[str] = Counter()
-        self._tokens: dict[str, tuple[str, float]] = {}
+        self._tokens: dict[str, tuple[str | None, float]] = {}
         self._lock = threading.Lock()
         self._cache: OrderedDict[tuple, bytes] = OrderedDict()
         self._cache_bytes = 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from rtecap.mappings import (
@@ -32,7 +33,7 @@ from rtecap.mappings import (
 PARIS = ZoneInfo(TZ)
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 #: Allowed values of each list parameter, per resource.
-ENUMS = {
+ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
     CPPT: {"production_type": PRODUCTION_TYPES},
     CPC: {
         "department_code": DEPARTMENT_CODES,
@@ -40,7 +41,7 @@ ENUMS = {
         "production_type": CPC_PRODUCTION_TYPES,
     },
 }
-ALIASES = {(CPC, "production_type"): CPC_PRODUCTION_TYPE_ALIASES}
+ALIASES: dict[tuple[str, str], Any] = {(CPC, "production_type"): CPC_PRODUCTION_TYPE_ALIASES}
 
 
 class FunctionalError(Exception):
@@ -265,7 +266,7 @@ def parse_query(resource: str, pairs: list[tuple[str, str]], today: date) -> Que
     for key, value in pairs:
         params.setdefault(key.strip(), []).append(value)
     start, end = check_period(
-        resource, (params.get("start_date") or [None])[-1], (params.get("end_date") or [None])[-1],
+        resource, (params.get("start_date") or [""])[-1], (params.get("end_date") or [""])[-1],
         today,
     )
     filters = {}

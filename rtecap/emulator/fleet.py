@@ -165,10 +165,10 @@ def build_fleet(today: date, seed: int = 0) -> tuple[Station, ...]:
             if event.capacity == 0 or event.when > now:
                 continue
             closed = following is not None and following.when <= now
-            end = following.when if closed else None
-            published = _published(end, following.lag, now) if closed else _published(
-                event.when, event.lag, now
-            )
+            if following is not None and closed:
+                end, published = following.when, _published(following.when, following.lag, now)
+            else:
+                end, published = None, _published(event.when, event.lag, now)
             values.append(
                 Interval(event.when, end, event.capacity, station.voltage, event.type, published)
             )

@@ -6,6 +6,7 @@ import bisect
 import itertools
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 from rtecap.emulator.checks import PARIS, Query, local_midnight
 from rtecap.emulator.cpc import CpcRecord
@@ -67,6 +68,7 @@ def cppt_answer(dataset: Dataset, query: Query) -> dict:
         start = local_midnight(dataset.today.replace(month=1, day=1))
         end = start.replace(year=start.year + 1)
     else:
+        assert query.start is not None and query.end is not None  # not nominal
         start, end = query.start, query.end
     types = query.filters.get("production_type")
     years = []
@@ -120,6 +122,7 @@ def cppu_answer(dataset: Dataset, query: Query) -> dict:
         if query.nominal:
             values = [v for v in station.values[-1:] if v.end_date is None]
         else:
+            assert query.start is not None and query.end is not None  # not nominal
             values = [
                 v for v in station.values
                 if v.start_date < query.end and (v.end_date is None or v.end_date > query.start)
@@ -129,12 +132,13 @@ def cppu_answer(dataset: Dataset, query: Query) -> dict:
     found.sort(key=lambda item: item[:2])
     units = []
     for _, _, station, values in found:
-        unit = {"code_eic": station.code_eic, "name": station.name, "location": station.location,
+        unit: dict[str, Any] = {
+                "code_eic": station.code_eic, "name": station.name, "location": station.location,
                 "code_eic_producteur": station.code_eic_producteur,
                 "name_producteur": station.name_producteur}  # fmt: skip
         rows = []
         for v in values:
-            row = {"start_date": fmt(v.start_date)}
+            row: dict[str, Any] = {"start_date": fmt(v.start_date)}
             if v.end_date is not None:
                 row["end_date"] = fmt(v.end_date)
             row.update(installed_capacity=v.installed_capacity,
@@ -196,6 +200,7 @@ def cpc_answer(dataset: Dataset, query: Query) -> dict:
     else:
         months = dataset.cpc_months
         dates = [month[0].updated_date for month in months]
+        assert query.start is not None and query.end is not None  # not nominal
         first = bisect.bisect_left(dates, query.start)
         last = bisect.bisect_left(dates, query.end)
         records = [r for month in reversed(months[first:last]) for r in month]

@@ -123,7 +123,7 @@ def label_table(column: str, lang: str) -> Mapping[str, str]:
     return table if lang == "fr" else {}
 
 
-def to_english(df: pd.DataFrame) -> tuple[pd.DataFrame, Lang]:
+def to_english(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """Return ``(df in English, the language df was in)``; helper for the ops functions."""
     lang = frame_lang(df)
     return (translate(df, "en") if lang == "fr" else df), lang
