@@ -2,7 +2,7 @@
 
 Loaders return long frames with a ``Europe/Paris`` DatetimeIndex (see the frame contract in the
 docs). Importing rtecap registers the ``.rte`` DataFrame accessor; heavy libraries (xarray,
-matplotlib, requests-oauthlib, werkzeug) are imported only when used.
+matplotlib, oauthlib, werkzeug) are imported only when used.
 """
 
 from rtecap import accessor as _accessor  # noqa: F401  (registers ``df.rte``)

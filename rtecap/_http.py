@@ -24,8 +24,9 @@ def is_loopback(host: str | None) -> bool:
 
 
 class _RedactTokens(logging.Filter):
-    """Blank every argument of requests-oauthlib's log records: they print tokens, bodies and
-    headers (the format string, without values, is kept)."""
+    """Blank every argument of oauthlib's log records: at DEBUG they can print tokens, request
+    bodies and headers (the format string, without values, is kept). This filter on the
+    library's own loggers is rtecap's only process-wide setting, and it only redacts."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args:
@@ -72,13 +73,12 @@ def cache_key(request, **_kwargs) -> str:
 
 
 def redact_oauth_logs() -> None:
-    """Put the redacting filter on every requests-oauthlib / oauthlib logger.
+    """Put the redacting filter on every oauthlib (and requests-oauthlib, when loaded) logger.
 
     A logger's filters see only the records logged on that very logger, so each module logger
     gets it (idempotent: a filter is added once).
     """
     import oauthlib.oauth2  # noqa: F401  (creates its module loggers)
-    import requests_oauthlib  # noqa: F401
 
     names = [name for name in logging.root.manager.loggerDict
              if name.split(".")[0] in ("requests_oauthlib", "oauthlib")]

@@ -3,15 +3,20 @@
 No pandas here. :class:`Client` answers one call with the decoded JSON of the API (a dict);
 the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the answers.
 
-* Auth: requests-oauthlib's ``BackendApplicationClient`` and ``fetch_token`` with HTTP Basic
-  client authentication on ``/token/oauth/``. The token is reused until shortly before it
+* Auth: OAuth2 client credentials with HTTP Basic client authentication on ``/token/oauth/``;
+  oauthlib's ``BackendApplicationClient`` writes the token request and checks the answer, and
+  the token travels as a ``Bearer`` header set by the session's own auth hook. Nothing in the
+  process changes: plain ``http://`` is refused by rtecap itself except on loopback (no
+  ``OAUTHLIB_INSECURE_TRANSPORT`` is ever set). The token is reused until shortly before it
   expires (this grant has no refresh token: a new one is fetched); on a 401 a new token is
   fetched and the call sent again (at most ``retries`` times: a token can expire while urllib3
   waits to resend a 429 or 5xx with the same headers).
 * Resilience: a urllib3 :class:`~urllib3.util.Retry` mounted on the session retries GETs on
   408/429/500/502/503/504/509 with exponential backoff, honouring ``Retry-After`` up to a cap.
   A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
-* Cache: requests-cache's ``CacheMixin`` on the same ``OAuth2Session``, SQLite in the user cache
+* Proxies and CA bundle: as requests reads them (``HTTPS_PROXY``/``NO_PROXY``,
+  ``REQUESTS_CA_BUNDLE``/``CURL_CA_BUNDLE``), once per client; loopback is never proxied.
+* Cache: requests-cache's ``CacheMixin`` on the same session, SQLite in the user cache
   dir; entries expire after the guide's advised call frequency. The ``Authorization`` header is
   redacted from stored requests and the token call (a POST) is never stored. A cache hit needs
   neither credentials nor a token. ``offline=True`` answers only from the cache.
@@ -39,7 +44,6 @@ from rtecap.exceptions import (
     OfflineCacheMissError,
     ResponseError,
     RteApiError,
-    RteError,
     error_from_response,
 )
 
@@ -137,27 +141,23 @@ class Client:
         if self.offline and self.cache_path is None:
             raise ValueError("offline=True needs a cache (cache=True or a path)")
         self._token_lock = threading.Lock()
+        self._token: dict[str, Any] = {}
         self._session = self._build_session(retries, backoff_factor, max_retry_after, parts)
 
     # ------------------------------------------------------------------ session
     def _build_session(self, retries, backoff_factor, max_retry_after, parts):
-        from oauthlib.oauth2 import BackendApplicationClient
         from requests.adapters import HTTPAdapter
-        from requests_oauthlib import OAuth2Session
 
-        if parts.scheme == "http":
-            # oauthlib refuses http:// unless told; reached only for loopback (checked above).
-            os.environ.setdefault("OAUTHLIB_INSECURE_TRANSPORT", "1")
         redact_oauth_logs()
-        oauth = BackendApplicationClient(client_id=self.client_id or "")
+        session: requests.Session
         if self.cache_path is not None:
             from requests_cache import CacheMixin
 
-            class CachedOAuth2Session(CacheMixin, OAuth2Session):
-                """OAuth2Session with requests-cache's disk cache."""
+            class CachedSession(CacheMixin, requests.Session):
+                """A requests session with requests-cache's disk cache."""
 
             self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            session = CachedOAuth2Session(
+            session = CachedSession(
                 cache_name=str(self.cache_path),
                 backend="sqlite",
                 allowable_methods=("GET",),
@@ -166,10 +166,10 @@ class Client:
                 key_fn=cache_key,
                 expire_after=86_400,
                 stale_if_error=False,
-                client=oauth,
             )
         else:
-            session = OAuth2Session(client=oauth)
+            session = requests.Session()
+        session.auth = _Bearer(self)
         adapter = HTTPAdapter(max_retries=make_retry(retries, backoff_factor, max_retry_after),
                               pool_maxsize=16)
         session.mount("https://", adapter)
@@ -205,7 +205,7 @@ class Client:
 
     # ------------------------------------------------------------------ auth
     def _token_valid(self) -> bool:
-        token = self._session.token or {}
+        token = self._token
         expires_at = token.get("expires_at")
         if not token.get("access_token") or expires_at is None:
             return False
@@ -223,14 +223,18 @@ class Client:
                     "set RTE_CLIENT_ID and RTE_CLIENT_SECRET (or run offline from the cache, or "
                     "use rtecap.emulator for tests)"
                 )
-            from oauthlib.oauth2 import OAuth2Error
+            from oauthlib.oauth2 import BackendApplicationClient, OAuth2Error
 
             url = self.base_url + m.TOKEN_PATH
+            oauth = BackendApplicationClient(client_id=self.client_id)
             try:
-                self._session.fetch_token(
-                    url, client_id=self.client_id, client_secret=self._secret,
-                    include_client_id=False, timeout=self.timeout,
+                response = self._session.post(
+                    url, data=oauth.prepare_request_body(include_client_id=False),
+                    headers={"Content-Type": "application/x-www-form-urlencoded"},
+                    auth=requests.auth.HTTPBasicAuth(self.client_id, self._secret),
+                    timeout=self.timeout,
                 )
+                self._token = dict(oauth.parse_request_body_response(response.text))
             except OAuth2Error as exc:
                 raise AuthenticationError(
                     f"the token endpoint refused the client credentials ({exc.error})",
@@ -239,7 +243,7 @@ class Client:
             except (requests.RequestException, ValueError) as exc:  # never the secret
                 raise RteApiError(f"token request failed: {type(exc).__name__}: {exc}",
                                   url=url) from exc
-            log.debug("rtecap: new access token, valid %ss", self._session.token.get("expires_in"))
+            log.debug("rtecap: new access token, valid %ss", self._token.get("expires_in"))
 
     # ------------------------------------------------------------------ calls
     def url(self, resource: str) -> str:
@@ -357,4 +361,17 @@ class Client:
         time.sleep(delay * (0.5 + random.random() / 2))
 
 
-__all__ = ["Client", "RteError", "default_cache_path"]
+class _Bearer(requests.auth.AuthBase):
+    """Send the client's current access token (reads it at each request: tokens are renewed)."""
+
+    def __init__(self, client: Client):
+        self._client = client
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        token = self._client._token.get("access_token")
+        if token:
+            request.headers["Authorization"] = f"Bearer {token}"
+        return request
+
+
+__all__ = ["Client", "default_cache_path"]

@@ -211,18 +211,19 @@ def read_capacities_cpc(path_or_buffer: PayloadSource, lang: str = "en") -> pd.D
 
 
 # ---- fetching from the API (the same parsers as read_*, reached through rtecap.fetch)
-def _client_or_default(client):
-    from rtecap.client import Client
-
-    return client if client is not None else Client()
-
-
 def _get(resource: str, client, lang, max_workers, progress, **params):
     from rtecap import fetch, rules
+    from rtecap.client import Client
 
-    client = _client_or_default(client)
-    query = rules.validate(resource, **params, today=client.today, chunked=True)
-    return fetch.load(query, client, lang=lang, max_workers=max_workers, progress=progress)
+    own = client is None
+    if own:
+        client = Client()  # closed below: a loader never leaves a session or cache file open
+    try:
+        query = rules.validate(resource, **params, today=client.today, chunked=True)
+        return fetch.load(query, client, lang=lang, max_workers=max_workers, progress=progress)
+    finally:
+        if own:
+            client.close()
 
 
 def get_capacities_per_production_type(

@@ -27,7 +27,6 @@ from rtecap.exceptions import (
 )
 
 TODAY = "2026-11-23"
-pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 @pytest.fixture(scope="module")
@@ -256,7 +255,7 @@ def test_no_secret_in_logs(server, caplog):
     caplog.set_level(logging.DEBUG)
     client = make_client(server)
     client.get_json(m.CPPT)
-    token = client._session.token["access_token"]
+    token = client._token["access_token"]
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert server.client_secret not in text and token not in text
 
@@ -291,7 +290,7 @@ def test_cache_holds_no_authorization_header(tmp_path):
     with serve(today=TODAY) as srv:
         client = make_client(srv, tmp_path)
         client.get_json(m.CPPT)
-        token = client._session.token["access_token"]
+        token = client._token["access_token"]
         client.close()
         files = list(tmp_path.iterdir())
         blob = b"".join(f.read_bytes() for f in files if f.is_file())
