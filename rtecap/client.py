@@ -31,7 +31,7 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import SplitResult, urlencode, urlsplit
 
 import requests
 
@@ -145,7 +145,9 @@ class Client:
         self._session = self._build_session(retries, backoff_factor, max_retry_after, parts)
 
     # ------------------------------------------------------------------ session
-    def _build_session(self, retries, backoff_factor, max_retry_after, parts):
+    def _build_session(
+        self, retries: int, backoff_factor: float, max_retry_after: float, parts: SplitResult
+    ) -> requests.Session:
         from requests.adapters import HTTPAdapter
 
         redact_oauth_logs()
@@ -316,7 +318,7 @@ class Client:
         """
         if self.cache_path is None:
             return None
-        cache = self._session.cache
+        cache = self._session.cache  # type: ignore[attr-defined]  # a CacheMixin session
         key = cache.create_key(requests.Request("GET", url).prepare())
         response = cache.get_response(key)
         if response is None or (response.is_expired and not self.offline):
