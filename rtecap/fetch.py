@@ -4,8 +4,9 @@ A validated :class:`~rtecap.rules.Query` becomes a list of calls: its period is 
 :func:`rtecap.rules.split`, and a list parameter is spread over several calls when the URI
 would pass the guide's 512 characters. The calls run on a bounded thread pool; the answers are
 merged, in call order, into one payload of the guide's shape, which the same parser as
-``read_*`` turns into a frame. A failed call fails the whole load (:class:`ChunkError` naming
-the chunk): a frame never has a hole.
+``read_*`` turns into a frame. A failed call fails the whole load: its error is raised as
+itself (``FunctionalError``, ``OfflineCacheMissError`` ...) with a note naming the call
+(``BaseException.add_note``): a frame never has a hole.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from rtecap import mappings as m
 from rtecap import parsers, rules
 from rtecap._version import __version__
 from rtecap.exceptions import (
-    ChunkError,
     CredentialsError,
     NoDataError,
     ResponseError,
@@ -101,9 +101,10 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
 
     Raises
     ------
-    ChunkError
-        The first call that failed, naming its period and parameters; the API's error is
-        chained as ``__cause__``.
+    RteError or any other exception
+        The error of the first call that failed, as itself (its type, code and status kept),
+        with a note naming the call's period and parameters (shown under the traceback,
+        listed in ``exc.__notes__``).
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
@@ -116,11 +117,11 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         except NoDataError:
             answers[index], cached[index] = None, False
         except CredentialsError:
-            raise  # not the chunk's fault: the same for every call
+            raise  # not the call's fault: the same for every call
         except Exception as exc:
-            raise ChunkError(f"{resource}: call {index + 1}/{len(calls)} "
-                             f"({calls[index].label()}) failed: {exc}",
-                             chunk=(calls[index].start, calls[index].end)) from exc
+            exc.add_note(f"{resource}: call {index + 1}/{len(calls)} "
+                         f"({calls[index].label()}) failed")
+            raise
         return index
 
     bar = None
@@ -221,8 +222,8 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
 
     Raises
     ------
-    ChunkError
-        A call failed.
+    RteError
+        A call failed: its own error, with a note naming the call (see :func:`run`).
     NoDataError
         Every call answered ``EC45_ERR01``.
     """

@@ -266,8 +266,9 @@ def get_capacities_per_production_type(
     ------
     RteValidationError
         Bad parameters, before any call (F01-F06 codes of the guide).
-    ChunkError
-        A call failed; the API's error (``FunctionalError``, ``RateLimitError``...) is chained.
+    RteApiError, OfflineCacheMissError
+        A call failed: the API's error as itself (``FunctionalError``, ``RateLimitError``,
+        ``ServerError`` ...), with a note naming the call (``exc.__notes__``).
 
     Examples
     --------
@@ -310,7 +311,7 @@ def get_capacities_per_production_unit(
 
     Raises
     ------
-    RteValidationError, ChunkError
+    RteValidationError, RteApiError, OfflineCacheMissError
         As :func:`get_capacities_per_production_type`.
 
     Examples
@@ -365,7 +366,7 @@ def get_capacities_cpc(
     ------
     NoDataError
         The API found nothing at all (``EC45_ERR01``).
-    RteValidationError, ChunkError
+    RteValidationError, RteApiError, OfflineCacheMissError
         As :func:`get_capacities_per_production_type`.
 
     Examples

@@ -17,7 +17,6 @@ from rtecap import mappings as m
 from rtecap.emulator import serve
 from rtecap.exceptions import (
     AuthenticationError,
-    ChunkError,
     CredentialsError,
     FunctionalError,
     OfflineCacheMissError,
@@ -204,11 +203,11 @@ def test_5xx_burst_gives_the_fault_free_frame(server):
 def test_timeout_fails_the_call_naming_the_chunk():
     with serve(today=TODAY, latency_ms=1500) as srv:
         client = make_client(srv, timeout=(2, 0.3), retries=1)
-        with pytest.raises(ChunkError) as info:
+        with pytest.raises(RteApiError) as info:
             rtecap.get_capacities_per_production_type("2015-01-01", "2017-01-01",
                                                       client=client, progress=False)
-    assert "2015-01-01T00:00:00+01:00" in str(info.value)
-    assert isinstance(info.value.__cause__, RteApiError)
+    assert "Timeout" in str(info.value)
+    assert any("2015-01-01T00:00:00+01:00" in note for note in info.value.__notes__)
 
 
 def test_truncated_bodies_are_retried(server):
@@ -276,11 +275,14 @@ def test_offline_replay_after_cold_fetch(tmp_path, monkeypatch):
                                                      client=offline, progress=False)
     pd.testing.assert_frame_equal(cold, warm)
     assert warm.attrs["rtecap"]["from_cache"] is True
-    with pytest.raises(ChunkError) as info:
+    with pytest.raises(OfflineCacheMissError) as info:  # raised as itself (no wrapper)
         rtecap.get_capacities_per_production_type("2015-01-01", "2016-01-01",
                                                   production_type="SOLAR", client=offline)
-    assert isinstance(info.value.__cause__, OfflineCacheMissError)
-    assert "production_type=SOLAR" in info.value.__cause__.url
+    assert type(info.value) is OfflineCacheMissError
+    assert "production_type=SOLAR" in info.value.url
+    assert info.value.__notes__ == [
+        "capacities_per_production_type: call 1/1 (2015-01-01T00:00:00+01:00 -> "
+        "2016-01-01T00:00:00+01:00 {'production_type': 'SOLAR'}) failed"]
     # no secret, no token in the cache file
     blob = Path(tmp_path / "cache.sqlite").read_bytes()
     assert secret.encode() not in blob
