@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Mapping
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
 import pandas as pd
 
@@ -21,9 +21,12 @@ from rtecap.rules import DateLike
 if TYPE_CHECKING:
     from rtecap.client import Client
 
-#: What ``read_*`` accepts: a path, a file object (text or binary), a JSON string or bytes,
-#: or an already-decoded dict.
-PayloadSource = str | os.PathLike | IO[str] | IO[bytes] | bytes | Mapping[str, Any]
+#: What ``read_*`` accepts, as pandas 3 does: a path (``str`` or path-like), a file object (text
+#: or binary), bytes, or an already-decoded dict. A ``str`` is always a path: wrap JSON text in
+#: :class:`io.StringIO`.
+PayloadSource: TypeAlias = (
+    "str | os.PathLike[str] | IO[str] | IO[bytes] | bytes | Mapping[str, Any]"
+)
 
 
 # ---- reading saved payloads
@@ -57,43 +60,84 @@ def decode_json(data: str | bytes | bytearray) -> Any:
         raise ResponseError(f"not a JSON document: {err}") from err
 
 
-def _load_payload(source: PayloadSource) -> Mapping[str, Any]:
-    """Return the decoded payload of a path, file object, JSON text/bytes or dict.
+def _looks_like_json(text: str) -> bool:
+    return text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
 
-    A ``str`` whose first non-blank character (after an optional BOM) is ``{`` or ``[`` is
-    JSON text; any other ``str`` is a path.
+
+def load_payload(source: PayloadSource) -> Mapping[str, Any]:
+    """Return the decoded payload of a path, a file object, bytes or a dict.
+
+    As in pandas 3 (which dropped literal JSON strings from ``read_json``), a ``str`` is
+    always a path.
+
+    Parameters
+    ----------
+    source : str, path-like, file object, bytes or dict
+        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), its
+        bytes, or the decoded dict (returned as it is).
+
+    Returns
+    -------
+    Mapping
+        The decoded JSON document.
+
+    Raises
+    ------
+    FileNotFoundError
+        No file at that path; when the ``str`` looks like JSON text, the message says to wrap
+        it in :class:`io.StringIO`.
+    ResponseError
+        Not a JSON document.
+    TypeError
+        ``source`` is none of the above.
+
+    Examples
+    --------
+    >>> import io
+    >>> load_payload(io.StringIO('{"capacities_cpc": []}'))
+    {'capacities_cpc': []}
+    >>> load_payload('{"capacities_cpc": []}')
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no file '{"capacities_cpc": []}': a str is a path (as in pandas 3); ...
     """
     if isinstance(source, Mapping):
         return source
     if isinstance(source, bytes | bytearray):
         return decode_json(source)
-    if isinstance(source, str) and source.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
-        return decode_json(source)
     if isinstance(source, str | os.PathLike):
-        with open(source, "rb") as handle:
-            return decode_json(handle.read())
+        try:
+            with open(source, "rb") as handle:
+                return decode_json(handle.read())
+        except OSError as err:  # FileNotFoundError, or "file name too long" for a JSON text
+            if isinstance(source, str) and _looks_like_json(source):
+                shown = source if len(source) <= 40 else source[:37] + "..."
+                raise FileNotFoundError(
+                    f"no file {shown!r}: a str is a path (as in pandas 3); to read JSON text, "
+                    "pass io.StringIO(text)"
+                ) from err
+            raise
     if hasattr(source, "read"):
         return decode_json(source.read())
     raise TypeError(
-        "expected a path, a file object, JSON text or bytes, or a dict; "
+        "expected a path, a file object, bytes or a dict (JSON text: io.StringIO(text)); "
         f"got {type(source).__name__}"
     )
 
 
 def _read(resource: str, source: PayloadSource, lang: str) -> pd.DataFrame:
-    return parse(resource, _load_payload(source), lang=lang)
+    return parse(resource, load_payload(source), lang=lang)
 
 
-def read_capacities_per_production_type(
-    path_or_buffer: PayloadSource, lang: str = "en"
-) -> pd.DataFrame:
+def read_capacities_per_production_type(source: PayloadSource, *, lang: str = "en") -> pd.DataFrame:
     """Read a saved ``capacities_per_production_type`` answer into a tidy frame.
 
     Parameters
     ----------
-    path_or_buffer : str, path-like, file object, bytes or dict
-        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), the JSON
-        text itself, or the decoded dict.
+    source : str, path-like, file object, bytes or dict
+        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), its
+        bytes, or the decoded dict. A ``str`` is a path, as in pandas 3: wrap JSON text in
+        :class:`io.StringIO`.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
 
@@ -110,30 +154,31 @@ def read_capacities_per_production_type(
     ResponseError
         Not JSON, or not a CPPT answer.
     FileNotFoundError
-        No file at that path.
+        No file at that path (for a ``str`` holding JSON text, the message points to
+        :class:`io.StringIO`).
 
     Examples
     --------
-    >>> text = '''{"capacities_per_production_type": [{"values": [
+    >>> import io
+    >>> text = io.StringIO('''{"capacities_per_production_type": [{"values": [
     ...   {"start_date": "2015-01-01T00:00:00+01:00", "end_date": "2016-01-01T00:00:00+01:00",
-    ...    "type": "FOSSIL_GAS", "value": 6121, "updated_date": "2015-07-05T00:30:00+02:00"}]}]}'''
+    ...    "type": "FOSSIL_GAS", "value": 6121, "updated_date": "2015-07-05T00:30:00+02:00"}]}]}''')
     >>> df = read_capacities_per_production_type(text)
     >>> df.index[0], df["production_type"].iloc[0], float(df["capacity_mw"].iloc[0])
     (Timestamp('2015-01-01 00:00:00+0100', tz='Europe/Paris'), 'FOSSIL_GAS', 6121.0)
     """
-    return _read(m.CPPT, path_or_buffer, lang)
+    return _read(m.CPPT, source, lang)
 
 
-def read_capacities_per_production_unit(
-    path_or_buffer: PayloadSource, lang: str = "en"
-) -> pd.DataFrame:
+def read_capacities_per_production_unit(source: PayloadSource, *, lang: str = "en") -> pd.DataFrame:
     """Read a saved ``capacities_per_production_unit`` answer into a tidy frame.
 
     Parameters
     ----------
-    path_or_buffer : str, path-like, file object, bytes or dict
-        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), the JSON
-        text itself, or the decoded dict.
+    source : str, path-like, file object, bytes or dict
+        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), its
+        bytes, or the decoded dict. A ``str`` is a path, as in pandas 3: wrap JSON text in
+        :class:`io.StringIO`.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
 
@@ -149,7 +194,8 @@ def read_capacities_per_production_unit(
     ResponseError
         Not JSON, or not a CPPU answer.
     FileNotFoundError
-        No file at that path.
+        No file at that path (for a ``str`` holding JSON text, the message points to
+        :class:`io.StringIO`).
 
     Examples
     --------
@@ -166,17 +212,18 @@ def read_capacities_per_production_unit(
     >>> df[["name", "producer_name", "production_type"]].iloc[0].tolist()
     ['Pont-sur-Sambre', 'TOTAL DIRECT ENERGIE', 'FOSSIL_GAS']
     """
-    return _read(m.CPPU, path_or_buffer, lang)
+    return _read(m.CPPU, source, lang)
 
 
-def read_capacities_cpc(path_or_buffer: PayloadSource, lang: str = "en") -> pd.DataFrame:
+def read_capacities_cpc(source: PayloadSource, *, lang: str = "en") -> pd.DataFrame:
     """Read a saved ``capacities_cpc`` answer into a tidy frame.
 
     Parameters
     ----------
-    path_or_buffer : str, path-like, file object, bytes or dict
-        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), the JSON
-        text itself, or the decoded dict.
+    source : str, path-like, file object, bytes or dict
+        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), its
+        bytes, or the decoded dict. A ``str`` is a path, as in pandas 3: wrap JSON text in
+        :class:`io.StringIO`.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
 
@@ -192,7 +239,8 @@ def read_capacities_cpc(path_or_buffer: PayloadSource, lang: str = "en") -> pd.D
     ResponseError
         Not JSON, or not a CPC answer.
     FileNotFoundError
-        No file at that path.
+        No file at that path (for a ``str`` holding JSON text, the message points to
+        :class:`io.StringIO`).
 
     Examples
     --------
@@ -207,7 +255,7 @@ def read_capacities_cpc(path_or_buffer: PayloadSource, lang: str = "en") -> pd.D
     >>> df["type_production"].tolist(), df["puissance_kw"].tolist()
     (['BIOGAZ', 'BIOGAZ'], [323012, 2925])
     """
-    return _read(m.CPC, path_or_buffer, lang)
+    return _read(m.CPC, source, lang)
 
 
 # ---- fetching from the API (the same parsers as read_*, reached through rtecap.fetch)
