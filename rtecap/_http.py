@@ -8,6 +8,9 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import logging
+from collections.abc import Callable
+
+import requests
 
 #: Statuses retried on GET (guide §5.2 technical errors that a later call may not meet).
 RETRY_STATUSES = (408, 429, 500, 502, 503, 504, 509)
@@ -33,6 +36,25 @@ class _RedactTokens(logging.Filter):
             record.msg = f"{record.msg} [values redacted by rtecap]"
             record.args = ()
         return True
+
+
+class BearerAuth(requests.auth.AuthBase):
+    """Send ``Authorization: Bearer <token>``, the token read at each request (it is renewed).
+
+    Parameters
+    ----------
+    token : callable
+        Returns the current access token, or None (then no header is sent).
+    """
+
+    def __init__(self, token: Callable[[], str | None]):
+        self._token = token
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        token = self._token()
+        if token:
+            request.headers["Authorization"] = f"Bearer {token}"
+        return request
 
 
 def make_retry(total: int, backoff_factor: float, max_retry_after: float):

@@ -30,13 +30,14 @@ import random
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import SplitResult, urlencode, urlsplit
 
 import requests
 
 from rtecap import mappings as m
-from rtecap._http import cache_key, is_loopback, make_retry, redact_oauth_logs
+from rtecap._http import BearerAuth, cache_key, is_loopback, make_retry, redact_oauth_logs
+from rtecap._queries import QueryMethods
 from rtecap._version import __version__
 from rtecap.exceptions import (
     AuthenticationError,
@@ -52,6 +53,13 @@ USER_AGENT = f"rtecap/{__version__}"
 _CACHE_FILE = "http_cache"
 
 
+class Answer(NamedTuple):
+    """One call's answer: the decoded JSON (a dict) and whether it came from the cache."""
+
+    json: dict
+    from_cache: bool
+
+
 def default_cache_path() -> Path:
     """Return where the HTTP cache lives by default (``platformdirs.user_cache_dir``)."""
     import platformdirs
@@ -59,8 +67,11 @@ def default_cache_path() -> Path:
     return Path(platformdirs.user_cache_dir("rtecap", appauthor=False)) / _CACHE_FILE
 
 
-class Client:
+class Client(QueryMethods):
     """A connection to RTE's Generation Installed Capacities API.
+
+    Besides the HTTP calls, a client has the loaders as methods:
+    ``client.get_capacities_cpc(...)`` is ``rtecap.get_capacities_cpc(..., client=client)``.
 
     Parameters
     ----------
@@ -171,7 +182,7 @@ class Client:
             )
         else:
             session = requests.Session()
-        session.auth = _Bearer(self)
+        session.auth = BearerAuth(lambda: self._token.get("access_token"))
         adapter = HTTPAdapter(max_retries=make_retry(retries, backoff_factor, max_retry_after),
                               pool_maxsize=16)
         session.mount("https://", adapter)
@@ -258,8 +269,25 @@ class Client:
         month = time.gmtime().tm_mon
         return m.ADVISED_REFRESH_SECONDS[resource]["december" if month == 12 else "other"]
 
-    def get_json(self, resource: str, params: dict[str, str] | None = None) -> tuple[dict, bool]:
-        """Call one resource once and return its decoded JSON answer.
+    def get_json(self, resource: str, params: dict[str, str] | None = None) -> dict:
+        """Call one resource once and return its decoded JSON answer (a dict).
+
+        The same as :meth:`get_answer`, without telling whether the answer came from the
+        cache.
+
+        Examples
+        --------
+        >>> from rtecap.emulator import serve
+        >>> with serve(today="2026-11-23") as server, Client(
+        ...         server.client_id, server.client_secret, server.url, cache=False) as client:
+        ...     payload = client.get_json("capacities_cpc", {"department_code": "FR"})
+        >>> sorted(payload) , sorted(payload["capacities_cpc"][0])
+        (['capacities_cpc'], ['department_code', 'network_connection', 'production_type', 'updated_date', 'value'])
+        """  # noqa: E501
+        return self.get_answer(resource, params).json
+
+    def get_answer(self, resource: str, params: dict[str, str] | None = None) -> Answer:
+        """Call one resource once and return its decoded JSON answer and where it came from.
 
         Parameters are sent as given: validation is the caller's job (see :mod:`rtecap.rules`),
         so this is also the way to see what the server itself answers to a bad request.
@@ -273,8 +301,9 @@ class Client:
 
         Returns
         -------
-        (dict, bool)
-            The JSON answer and whether it came from the cache.
+        Answer
+            ``Answer(json, from_cache)``: the decoded JSON answer (a dict) and whether it came
+            from the cache.
 
         Raises
         ------
@@ -288,13 +317,13 @@ class Client:
         full = self.full_url(resource, params)
         cached = self._from_cache(full)
         if cached is not None:
-            return cached, True
+            return Answer(cached, True)
         if self.offline:
             raise OfflineCacheMissError(f"offline and not in the cache: GET {full}", url=full)
         for attempt in range(self.retries + 1):
             response = self._send(full, resource, refresh=attempt > 0)
             try:
-                return response.json(), False
+                return Answer(response.json(), False)
             except ValueError as exc:  # body not valid JSON (cut short by the server, ...)
                 error = ResponseError(f"answer is not valid JSON ({exc})", status=200, url=full)
             self._sleep(attempt)
@@ -363,17 +392,4 @@ class Client:
         time.sleep(delay * (0.5 + random.random() / 2))
 
 
-class _Bearer(requests.auth.AuthBase):
-    """Send the client's current access token (reads it at each request: tokens are renewed)."""
-
-    def __init__(self, client: Client):
-        self._client = client
-
-    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
-        token = self._client._token.get("access_token")
-        if token:
-            request.headers["Authorization"] = f"Bearer {token}"
-        return request
-
-
-__all__ = ["Client", "default_cache_path"]
+__all__ = ["Answer", "Client", "default_cache_path"]

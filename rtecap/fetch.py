@@ -113,7 +113,7 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
 
     def one(index: int) -> int:
         try:
-            answers[index], cached[index] = client.get_json(resource, calls[index].params)
+            answers[index], cached[index] = client.get_answer(resource, calls[index].params)
         except NoDataError:
             answers[index], cached[index] = None, False
         except CredentialsError:

@@ -277,8 +277,8 @@ def _get(resource: str, client, lang, max_workers, progress, **params):
 def get_capacities_per_production_type(
     start_date: DateLike | None = None,
     end_date: DateLike | None = None,
-    production_type: str | Iterable[str] | None = None,
     *,
+    production_type: str | Iterable[str] | None = None,
     lang: str = "en",
     client: Client | None = None,
     max_workers: int = 4,
@@ -374,10 +374,10 @@ def get_capacities_per_production_unit(
 def get_capacities_cpc(
     start_date: DateLike | None = None,
     end_date: DateLike | None = None,
+    *,
     department_code: str | Iterable[str] | None = None,
     network_connection: str | Iterable[str] | None = None,
     production_type: str | Iterable[str] | None = None,
-    *,
     lang: str = "en",
     client: Client | None = None,
     max_workers: int = 4,

@@ -193,10 +193,10 @@ def validate(
     resource: str,
     start_date: DateLike | None = None,
     end_date: DateLike | None = None,
+    *,
     production_type: str | Iterable[str] | None = None,
     department_code: str | Iterable[str] | None = None,
     network_connection: str | Iterable[str] | None = None,
-    *,
     today: DateLike | None = None,
     chunked: bool = False,
 ) -> Query:

@@ -238,7 +238,7 @@ def test_missing_credentials_clear_error(server, monkeypatch):
 def test_credentials_from_environment(server, monkeypatch):
     monkeypatch.setenv("RTE_CLIENT_ID", server.client_id)
     monkeypatch.setenv("RTE_CLIENT_SECRET", server.client_secret)
-    payload, from_cache = rtecap.Client(base_url=server.url, cache=False).get_json(m.CPPT)
+    payload, from_cache = rtecap.Client(base_url=server.url, cache=False).get_answer(m.CPPT)
     assert m.CPPT in payload and not from_cache
 
 
@@ -305,7 +305,7 @@ def test_cache_hit_needs_no_token_request(tmp_path):
     with serve(today=TODAY) as srv:
         make_client(srv, tmp_path).get_json(m.CPPT)
         srv.reset_counts()
-        payload, from_cache = make_client(srv, tmp_path).get_json(m.CPPT)
+        payload, from_cache = make_client(srv, tmp_path).get_answer(m.CPPT)
         assert from_cache and sum(srv.counts.values()) == 0
 
 

@@ -6,6 +6,7 @@ import gc
 import os
 import warnings
 
+import pandas as pd
 import pytest
 import requests
 
@@ -27,7 +28,7 @@ def test_loopback_client_sets_no_environment_variable(server, monkeypatch):
     before = dict(os.environ)
     with rtecap.Client(server.client_id, server.client_secret, server.url, cache=False,
                        today=TODAY) as client:
-        payload, _ = client.get_json(m.CPPT)
+        payload = client.get_json(m.CPPT)
     assert m.CPPT in payload
     assert dict(os.environ) == before
     # and oauthlib still refuses plain http for every other OAuth2 user of the process
@@ -74,3 +75,28 @@ def test_proxies_and_ca_bundle_read_as_requests_does(monkeypatch, tmp_path):
     assert "https" not in rtecap.Client("id", "secret", "https://api.invalid",
                                         cache=False)._session.proxies
     assert not rtecap.Client("id", "secret", "http://127.0.0.1:9", cache=False)._session.proxies
+
+
+def test_get_json_returns_the_json(server):
+    with rtecap.Client(server.client_id, server.client_secret, server.url, cache=False,
+                       today=TODAY) as client:
+        payload = client.get_json(m.CPPT)
+        answer = client.get_answer(m.CPPT)
+    assert isinstance(payload, dict) and m.CPPT in payload
+    assert answer.json == payload and answer.from_cache is False
+
+
+@pytest.mark.parametrize("name", ["get_capacities_per_production_type",
+                                  "get_capacities_per_production_unit", "get_capacities_cpc"])
+def test_client_methods_are_the_loaders(server, name):
+    import inspect
+
+    function = getattr(rtecap, name)
+    method = getattr(rtecap.Client, name)
+    expected = [p for p in inspect.signature(function).parameters.values() if p.name != "client"]
+    assert list(inspect.signature(method).parameters.values())[1:] == expected
+    with rtecap.Client(server.client_id, server.client_secret, server.url, cache=False,
+                       today=TODAY) as client:
+        pd.testing.assert_frame_equal(
+            getattr(client, name)("2020-01-01", "2021-01-01", lang="fr"),
+            function("2020-01-01", "2021-01-01", lang="fr", client=client))

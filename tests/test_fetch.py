@@ -7,6 +7,7 @@ import pytest
 import rtecap
 from rtecap import fetch, rules
 from rtecap import mappings as m
+from rtecap.client import Answer
 from rtecap.exceptions import (
     FunctionalError,
     NotFoundError,
@@ -18,17 +19,17 @@ TODAY = "2026-11-23"
 
 
 def _client(monkeypatch, fail_on: int, error: BaseException) -> rtecap.Client:
-    """A client whose ``fail_on``-th call raises ``error`` (no network: get_json is replaced)."""
+    """A client whose ``fail_on``-th call raises ``error`` (no network: get_answer is replaced)."""
     client = rtecap.Client("id", "secret", "https://api.invalid", cache=False, today=TODAY)
     calls = []
 
-    def get_json(resource, params=None):
+    def get_answer(resource, params=None):
         calls.append(params)
         if len(calls) == fail_on:
             raise error
-        return {resource: []}, False
+        return Answer({resource: []}, False)
 
-    monkeypatch.setattr(client, "get_json", get_json)
+    monkeypatch.setattr(client, "get_answer", get_answer)
     return client
 
 

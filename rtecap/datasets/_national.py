@@ -30,7 +30,7 @@ SECTOR_ORDER = tuple(
 )
 
 
-def load_national_capacities(lang: str = "en") -> pd.DataFrame:
+def load_national_capacities(*, lang: str = "en") -> pd.DataFrame:
     """Load the bundled national installed capacity per sector (France, MW, 2007-2023).
 
     The figures are RTE's dataset « Parc national annuel de production par filière »

@@ -87,7 +87,9 @@ def _wide(df: pd.DataFrame, level: str, freq: str | None) -> tuple[pd.DataFrame,
     return (wide if freq is None else wide.resample(freq).last()), lang
 
 
-def by_sector(df: pd.DataFrame, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
+def by_sector(
+    df: pd.DataFrame, *, level: str = "sector", freq: str | None = None
+) -> pd.DataFrame:
     """Installed capacity per sector over time, in MW: a wide time x sector frame.
 
     The labels are those of :func:`rtecap.datasets.load_national_capacities`, so a frame from
@@ -137,7 +139,7 @@ def by_sector(df: pd.DataFrame, level: str = "sector", freq: str | None = None) 
     return out
 
 
-def mix(df: pd.DataFrame, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
+def mix(df: pd.DataFrame, *, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
     """Share of each sector in the total installed capacity, per date.
 
     Parameters
@@ -173,7 +175,7 @@ def mix(df: pd.DataFrame, level: str = "sector", freq: str | None = None) -> pd.
 
 
 def change(
-    df: pd.DataFrame, periods: int = 1, level: str = "sector", freq: str | None = None
+    df: pd.DataFrame, *, periods: int = 1, level: str = "sector", freq: str | None = None
 ) -> pd.DataFrame:
     """Change of the installed capacity per sector from one date to the next, in MW and %.
 

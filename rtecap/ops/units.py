@@ -162,7 +162,7 @@ def _openings_closures(df: pd.DataFrame, level: str, freq: str) -> tuple[pd.Data
     return tuple(out)
 
 
-def timeline(df: pd.DataFrame, freq: str = "YS", level: str = "sector") -> pd.DataFrame:
+def timeline(df: pd.DataFrame, *, freq: str = "YS", level: str = "sector") -> pd.DataFrame:
     """Commissioning and closure timeline of a CPPU frame, per period and sector.
 
     Parameters

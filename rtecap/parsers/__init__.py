@@ -76,7 +76,7 @@ _ENUMS: Mapping[str, tuple[str, ...]] = {
 
 # --------------------------------------------------------------------------- parsers
 def parse_capacities_per_production_type(
-    payload: Mapping[str, Any], lang: str = "en"
+    payload: Mapping[str, Any], *, lang: str = "en"
 ) -> pd.DataFrame:
     """Parse a ``capacities_per_production_type`` answer (guide §4.1.1.3).
 
@@ -127,7 +127,7 @@ def parse_capacities_per_production_type(
 
 
 def parse_capacities_per_production_unit(
-    payload: Mapping[str, Any], lang: str = "en"
+    payload: Mapping[str, Any], *, lang: str = "en"
 ) -> pd.DataFrame:
     """Parse a ``capacities_per_production_unit`` answer (guide §4.2.1.3).
 
@@ -199,7 +199,7 @@ def parse_capacities_per_production_unit(
     return finish(m.CPPU, times(pluck(rows, "start_date"), "start_date"), columns, lang)
 
 
-def parse_capacities_cpc(payload: Mapping[str, Any], lang: str = "en") -> pd.DataFrame:
+def parse_capacities_cpc(payload: Mapping[str, Any], *, lang: str = "en") -> pd.DataFrame:
     """Parse a ``capacities_cpc`` answer (guide §4.3.1.3).
 
     Parameters
@@ -255,7 +255,7 @@ PARSERS: Mapping[str, Callable[..., pd.DataFrame]] = {
 }
 
 
-def parse(resource: str, payload: Mapping[str, Any], lang: str = "en") -> pd.DataFrame:
+def parse(resource: str, payload: Mapping[str, Any], *, lang: str = "en") -> pd.DataFrame:
     """Parse the answer of ``resource`` with its parser.
 
     Parameters

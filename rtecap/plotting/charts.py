@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -10,6 +10,10 @@ import pandas as pd
 from rtecap import mappings, ops
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.labels import level_order
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
 from rtecap.plotting._style import (
     TEXT,
     colors,
@@ -65,12 +69,13 @@ def _stacked(ax: Any, wide: pd.DataFrame, kind: str, level: str, lang: str) -> N
 
 def plot_trend(
     df: pd.DataFrame,
+    *,
     kind: str = "line",
     level: str = "sector",
     freq: str | None = None,
-    ax: Any | None = None,
+    ax: Axes | None = None,
     title: str | None = None,
-) -> Any:
+) -> Axes:
     """Installed capacity per sector over time, as lines or a stacked area, in MW.
 
     Parameters
@@ -105,7 +110,7 @@ def plot_trend(
     _check(kind, ("line", "area"), "kind")
     en, lang = _english(df)
     ax = new_axes(ax)
-    _stacked(ax, ops.by_sector(en, level, freq), kind, level, lang)
+    _stacked(ax, ops.by_sector(en, level=level, freq=freq), kind, level, lang)
     ax.set_ylim(bottom=0)
     mw_axis(ax.yaxis, lang)
     return finish(ax, title or TEXT[lang]["trend_title"], TEXT[lang]["capacity_axis"], df, lang)
@@ -113,12 +118,13 @@ def plot_trend(
 
 def plot_mix(
     df: pd.DataFrame,
+    *,
     kind: str = "area",
     level: str = "sector",
     freq: str | None = None,
-    ax: Any | None = None,
+    ax: Axes | None = None,
     title: str | None = None,
-) -> Any:
+) -> Axes:
     """The generation mix: each sector's share of the installed capacity, stacked to 100 %.
 
     Parameters
@@ -152,7 +158,7 @@ def plot_mix(
     _check(kind, ("area", "bar"), "kind")
     en, lang = _english(df)
     ax = new_axes(ax)
-    _stacked(ax, ops.mix(en, level, freq).dropna(how="all"), kind, level, lang)
+    _stacked(ax, ops.mix(en, level=level, freq=freq).dropna(how="all"), kind, level, lang)
     ax.set_ylim(0, 1)
     percent_axis(ax.yaxis)
     return finish(ax, title or TEXT[lang]["mix_title"], TEXT[lang]["share_axis"], df, lang)
@@ -184,12 +190,13 @@ def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFra
 
 def plot_departments(
     df: pd.DataFrame,
+    *,
     top: int = 10,
     at: Any | None = None,
     level: str = "sector",
-    ax: Any | None = None,
+    ax: Axes | None = None,
     title: str | None = None,
-) -> Any:
+) -> Axes:
     """CPC capacity of the ``top`` departments, horizontal bars stacked by sector, in MW.
 
     Uses one update of the frame: the latest, or the latest on or before ``at``; sums both
@@ -257,12 +264,13 @@ def plot_departments(
 
 def plot_timeline(
     df: pd.DataFrame,
+    *,
     freq: str = "YS",
     level: str = "sector",
-    ax: Any | None = None,
+    ax: Axes | None = None,
     title: str | None = None,
     capacity: bool = True,
-) -> Any:
+) -> Axes:
     """CPPU commissioning and closures per period, with the capacity in operation.
 
     Bars above zero: MW commissioned in the period, stacked by sector; bars below zero: MW
