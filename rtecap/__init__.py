@@ -6,7 +6,7 @@ matplotlib, oauthlib, werkzeug) are imported only when used.
 """
 
 from rtecap import accessor as _accessor  # noqa: F401  (registers ``df.rte``)
-from rtecap import datasets, exceptions, mappings, rules
+from rtecap import datasets, exceptions, mappings, registry, rules
 from rtecap._version import __version__
 from rtecap.client import Client
 from rtecap.io import (
@@ -30,5 +30,6 @@ __all__ = [
     "read_capacities_cpc",
     "read_capacities_per_production_type",
     "read_capacities_per_production_unit",
+    "registry",
     "rules",
 ]

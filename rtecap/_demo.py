@@ -16,8 +16,6 @@ import pandas as pd
 
 from rtecap import mappings as m
 
-_RESOURCES = (m.CPPT, m.CPPU, m.CPC)
-
 
 def print_table(table, title: str) -> None:
     """Print a frame under a title, numbers with thousands separators."""
@@ -133,30 +131,29 @@ def load_saved(path: Path, resource: str | None = None) -> pd.DataFrame:
     pandas.DataFrame
         Index and date columns in Europe/Paris, labels as categories, numbers numeric.
     """
-    from rtecap.parsers import SCHEMAS, translate_frame
-    from rtecap.rules import canonical_resource
+    from rtecap import registry
+    from rtecap.ops import translate
 
     if path.suffix == ".parquet":
         frame = pd.read_parquet(path)
     else:
         frame = pd.read_csv(path, index_col=0)
-    english = translate_frame(frame, "en") if "puissance_mw" in frame or "puissance_kw" in frame \
-        else frame
+    english = translate(frame, "en")
     if resource is None:
-        matches = [r for r, (index, cols) in SCHEMAS.items()
-                   if english.index.name == index and [c for c, _ in cols] == list(english)]
+        matches = [r.name for r in registry.resources(registry.GENINSCAP)
+                   if english.index.name == r.index and [c for c, _ in r.columns] == list(english)]
         if len(matches) != 1:
             raise ValueError(f"cannot tell the resource of {path}: pass --resource")
         resource = matches[0]
-    index_name, schema = SCHEMAS[canonical_resource(resource)]
+    spec = registry.get(resource)
     english.index = pd.to_datetime(english.index, utc=True).tz_convert(m.TZ)
-    english.index.name = index_name
-    for column, kind in schema:
+    english.index.name = spec.index
+    for column, kind in spec.columns:
         if kind == "datetime":
             english[column] = pd.to_datetime(english[column], utc=True).dt.tz_convert(m.TZ)
         elif kind in ("category", "Int64", "float64"):
             english[column] = english[column].astype(kind)
-    english.attrs["rtecap"] = {"resource": canonical_resource(resource), "lang": "en",
+    english.attrs["rtecap"] = {"resource": spec.name, "lang": "en",
                                "source_file": str(path)}
     return english
 
@@ -167,8 +164,9 @@ def plot_frame(frame: pd.DataFrame, out: Path, *, lang: str | None = None) -> in
 
     if lang:
         frame = frame.rte.translate(lang)
-    kind = frame.rte.kind
-    keyword = {m.CPPT: "capacities", m.CPPU: "units", m.CPC: "cpc"}[kind]
-    for name, written in save_all(out, **{keyword: frame}, lang=lang).items():
+    from rtecap import registry
+
+    chart = registry.get(frame.rte.kind).chart  # the save_all argument that draws it
+    for name, written in save_all(out, **{chart: frame}, lang=lang).items():
         print(f"wrote {written} ({name})")
     return 0

@@ -25,6 +25,7 @@ import pandas as pd
 
 from rtecap import export, ops, plotting
 from rtecap.exceptions import RteValidationError
+from rtecap.rules import DateLike
 
 if TYPE_CHECKING:  # pragma: no cover
     import xarray as xr
@@ -99,7 +100,7 @@ class RteAccessor:
         return ops.change(self._df, periods=periods, level=level, freq=freq)
 
     # ----------------------------------------------------------------- units (CPPU)
-    def in_operation(self, at: object) -> pd.DataFrame:
+    def in_operation(self, at: DateLike) -> pd.DataFrame:
         """CPPU rows in operation at ``at``: :func:`rtecap.ops.in_operation`."""
         return ops.in_operation(self._df, at)
 

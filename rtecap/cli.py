@@ -65,19 +65,16 @@ def _api_frame(args: argparse.Namespace, *, offline: bool | None):
     import rtecap
     from rtecap.exceptions import CredentialsError, RteError
 
-    loaders = {m.CPPT: rtecap.get_capacities_per_production_type,
-               m.CPPU: rtecap.get_capacities_per_production_unit,
-               m.CPC: rtecap.get_capacities_cpc}
     kwargs = {"start_date": args.start_date, "end_date": args.end_date,
               "lang": args.lang or "en"}
     try:
-        resource = rtecap.rules.canonical_resource(args.resource)
-        for name in m.LIST_PARAMETERS[resource]:
-            if getattr(args, name):
-                kwargs[name] = getattr(args, name)
-        client = rtecap.Client(base_url=args.base_url, sandbox=args.sandbox, offline=offline,
-                               cache=not args.no_cache)
-        return loaders[resource](**kwargs, client=client), 0
+        spec = rtecap.registry.get(args.resource, api=rtecap.registry.GENINSCAP)
+        for parameter in spec.list_parameters:
+            if getattr(args, parameter.name):
+                kwargs[parameter.name] = getattr(args, parameter.name)
+        with rtecap.Client(base_url=args.base_url, sandbox=args.sandbox, offline=offline,
+                           cache=not args.no_cache) as client:
+            return spec.load()(**kwargs, client=client), 0
     except CredentialsError as exc:
         print(f"rtecap {args.command}: {exc}", file=sys.stderr)
         return None, 3

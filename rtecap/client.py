@@ -36,6 +36,7 @@ from urllib.parse import SplitResult, urlencode, urlsplit
 import requests
 
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap._http import BearerAuth, cache_key, is_loopback, make_retry, redact_oauth_logs
 from rtecap._queries import QueryMethods
 from rtecap._version import __version__
@@ -261,13 +262,13 @@ class Client(QueryMethods):
     # ------------------------------------------------------------------ calls
     def url(self, resource: str) -> str:
         """Return the URL of a resource (sandbox twin when ``sandbox=True``)."""
-        prefix = m.SANDBOX_PATH if self.sandbox else m.API_PATH
-        return f"{self.base_url}{prefix}/{resource}"
+        spec = registry.get(resource)
+        return self.base_url + (spec.sandbox_path if self.sandbox else spec.path)
 
     def expire_after(self, resource: str) -> int:
         """Seconds a cached answer stays fresh: the guide's advised call frequency."""
         month = time.gmtime().tm_mon
-        return m.ADVISED_REFRESH_SECONDS[resource]["december" if month == 12 else "other"]
+        return registry.get(resource).cache_seconds["december" if month == 12 else "other"]
 
     def get_json(self, resource: str, params: dict[str, str] | None = None) -> dict:
         """Call one resource once and return its decoded JSON answer (a dict).

@@ -34,29 +34,19 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from rtecap import mappings
+from rtecap import mappings, registry
 from rtecap.exceptions import RteValidationError
-from rtecap.ops.frames import NATIONAL, frame_kind, to_english, translate
+from rtecap.ops.frames import frame_kind, to_english, translate
 
 if TYPE_CHECKING:  # pragma: no cover
     import xarray as xr
 
-#: Frame field -> Dataset dimension name (the time index always becomes ``time``).
-DIMENSIONS = {
-    mappings.CPPT: ("time", "production_type"),
-    mappings.CPC: ("time", "department_code", "network_connection", "production_type"),
-    NATIONAL: ("time", "sector"),
-    mappings.CPPU: ("code_eic", "time"),
-}
+#: Frame field -> Dataset dimension name (the time index always becomes ``time``). Which
+#: fields are dimensions, and which columns are coordinates, is each kind's registry entry.
 DIM_NAMES = {
     "department_code": "department",
     "network_connection": "network",
     "code_eic": "station",
-}
-#: Columns stored as coordinates along a dimension rather than as data variables.
-_DIM_COORDS = {
-    mappings.CPPU: ("name", "location", "producer_code_eic", "producer_name"),
-    NATIONAL: ("level",),
 }
 _LONG_NAMES = {
     "start_date": "start of the validity period",
@@ -132,11 +122,12 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
     """
     xr = _xarray()
     kind = frame_kind(df)
+    spec = registry.get(kind)
     en, lang = to_english(df)
     index_name = str(en.index.name)
     flat = en.reset_index()
-    fields = [index_name if f == "time" else f for f in DIMENSIONS[kind]]
-    coords_on = [c for c in _DIM_COORDS.get(kind, ()) if c in flat.columns]
+    fields = [index_name if f == "time" else f for f in spec.dims]
+    coords_on = [c for c in spec.coords if c in flat.columns]
     keys_ok = np.logical_and.reduce([flat[f].notna().to_numpy() for f in fields])
     flat = flat.assign(row=np.arange(len(flat), dtype="float64"))[keys_ok]
     keys = []
@@ -148,7 +139,7 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
             keys.append(values.cat.remove_unused_categories().array)
         else:
             keys.append(values.astype("object").to_numpy())
-    dims = [DIM_NAMES.get(f, f) for f in DIMENSIONS[kind]]
+    dims = [DIM_NAMES.get(f, f) for f in spec.dims]
     index = pd.MultiIndex.from_arrays(keys, names=dims)
     if index.has_duplicates:
         raise RteValidationError(f"rows of this {kind} frame share the same keys {dims}")
@@ -160,7 +151,7 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
             ds = ds.assign_coords({dim: np.asarray(ds[dim].values, dtype=object)})
         ds[dim].attrs = _var_attrs(field, None)
     ds["time"].attrs.update(standard_name="time", timezone=mappings.TZ)
-    anchor = fields[0] if kind == mappings.CPPU else fields[1]
+    anchor = spec.coords_along or ""
     for name in coords_on:
         first = flat.drop_duplicates(anchor).set_index(anchor)[name]
         values = first.reindex(ds[DIM_NAMES.get(anchor, anchor)].values)
@@ -233,7 +224,7 @@ def from_xarray(ds: xr.Dataset) -> pd.DataFrame:
     kind = schema["resource"]
     flat = ds.to_dataframe().reset_index()
     flat = flat[flat["row"].notna()].sort_values("row", kind="stable")
-    renamed = {DIM_NAMES.get(f, f): f for f in DIMENSIONS[kind]}
+    renamed = {DIM_NAMES.get(f, f): f for f in registry.get(kind).dims}
     (index_name, index_dtype, _), *columns = schema["columns"]
     flat = flat.rename(columns={**renamed, "time": index_name})
     index = pd.DatetimeIndex(_decode(flat[index_name], index_dtype, None), name=index_name)

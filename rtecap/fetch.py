@@ -12,12 +12,13 @@ itself (``FunctionalError``, ``OfflineCacheMissError`` ...) with a note naming t
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rtecap import mappings as m
-from rtecap import parsers, rules
+from rtecap import parsers, registry, rules
 from rtecap._version import __version__
 from rtecap.exceptions import (
     CredentialsError,
@@ -153,30 +154,31 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
     return answers, cached
 
 
-_CPC_KEYS = ("department_code", "network_connection", "production_type")
-
-
 def merge(resource: str, answers: list[dict | None]) -> dict:
     """Merge the answers of several calls into one payload of the guide's shape.
 
     Records are kept in call order; the parser then sorts them as the guide says and drops
-    rows repeated across chunk borders. For CPC, a CCPC-RG09 record (a requested combination
-    without ``updated_date``/``value``) is dropped when another chunk holds data for it: over
-    the whole period the combination did answer.
+    rows repeated across chunk borders. Then the resource's merge rule (``Resource.merge``)
+    applies: ``dedupe_units`` keeps one copy of a station answered by several calls (CPPU);
+    ``drop_placeholders`` drops a CCPC-RG09 record (a requested combination without
+    ``updated_date``/``value``) when another chunk holds data for it: over the whole period the
+    combination did answer (CPC).
     """
+    spec = registry.get(resource)
     records: list = []
     for answer in answers:
         if answer is None:
             continue
-        items = _top_level(resource, answer)
+        items = _top_level(spec.name, answer)
         records.extend(items if isinstance(items, list) else [items])
-    if resource == m.CPPU:
-        records = _dedupe_units(records)
-    if resource == m.CPC:
-        seen = {tuple(r.get(k) for k in _CPC_KEYS) for r in records if "updated_date" in r}
-        records = [r for r in records
-                   if "updated_date" in r or tuple(r.get(k) for k in _CPC_KEYS) not in seen]
-    return {resource: records}
+    return {spec.name: _MERGES[spec.merge](records, spec)}
+
+
+def _drop_placeholders(records: list, spec: registry.Resource) -> list:
+    """Drop CCPC-RG09 records whose combination (list parameters) has data in another call."""
+    keys = [p.name for p in spec.list_parameters]
+    seen = {tuple(r.get(k) for k in keys) for r in records if "updated_date" in r}
+    return [r for r in records if "updated_date" in r or tuple(r.get(k) for k in keys) not in seen]
 
 
 def _dedupe_units(units: list) -> list:
@@ -201,6 +203,14 @@ def _dedupe_units(units: list) -> list:
             seen.add(key)
             out.append(unit)
     return out
+
+
+#: ``Resource.merge`` -> what is done to the records of all calls.
+_MERGES: dict[str, Callable[[list, registry.Resource], list]] = {
+    "concat": lambda records, spec: records,
+    "dedupe_units": lambda records, spec: _dedupe_units(records),
+    "drop_placeholders": _drop_placeholders,
+}
 
 
 def _top_level(resource: str, answer: dict):

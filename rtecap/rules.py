@@ -18,7 +18,7 @@ How the guide is read (it is terse; these choices are shared with :mod:`rtecap.e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeAlias
@@ -26,6 +26,7 @@ from typing import TypeAlias
 import pandas as pd
 
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap.exceptions import RteValidationError
 
 DateLike: TypeAlias = "str | date | datetime | pd.Timestamp"
@@ -33,10 +34,19 @@ _WIRE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 _DAY = pd.DateOffset(days=1)
 _YEAR = pd.DateOffset(years=1)
 _MAX = pd.DateOffset(days=m.MAX_PERIOD.days)
+#: F04: the latest end a call may ask for, per ``Resource.horizon`` (today in Paris given).
+_HORIZONS: dict[str | None, Callable[[pd.Timestamp], pd.Timestamp]] = {
+    "next_year": lambda now: pd.Timestamp(now.year + 1, 1, 1, tz=m.TZ),
+    "tomorrow": lambda now: now + _DAY,
+}
+#: F05: the shortest period, per ``Resource.shortest``, and how the error says it.
+_SHORTEST: dict[str | None, tuple[pd.DateOffset, str]] = {
+    "year": (_YEAR, "1 calendar year"),
+    "day": (_DAY, "1 day"),
+}
 
 __all__ = [
     "Query",
-    "canonical_resource",
     "format_date",
     "is_wire_date",
     "split",
@@ -79,29 +89,19 @@ class Query:
         return out
 
 
-def canonical_resource(resource: str) -> str:
-    """Return the API's resource name for a name or alias (``"cppt"``, ``"cpc"`` ...).
-
-    Raises
-    ------
-    ValueError
-        If the resource is unknown.
-    """
-    try:
-        return m.RESOURCE_ALIASES[str(resource).lower()]
-    except KeyError:
-        known = ", ".join(m.RESOURCES)
-        raise RteValidationError(
-            f"unknown resource {resource!r}; expected one of {known}") from None
-
-
-def _fail(resource: str, fcode: str, parameter: str | None = None, detail: str = "") -> None:
-    code = m.error_code(resource, fcode)
+def _fail(
+    resource: str | None, fcode: str, parameter: str | None = None, detail: str = ""
+) -> None:
+    if resource is None:  # a date that is not a parameter of the API: no code, our words
+        raise RteValidationError(detail, parameter=parameter)
+    code = registry.get(resource).error_code(fcode)
     message = m.error_message(code) + (f" ({detail})" if detail else "")
     raise RteValidationError(message, code=code, parameter=parameter)
 
 
-def to_timestamp(value: DateLike, parameter: str = "date", resource: str = m.CPPT) -> pd.Timestamp:
+def to_timestamp(
+    value: DateLike, parameter: str = "date", resource: str | None = m.CPPT
+) -> pd.Timestamp:
     """Convert a date given by a user into a Europe/Paris timestamp.
 
     Parameters
@@ -111,8 +111,9 @@ def to_timestamp(value: DateLike, parameter: str = "date", resource: str = m.CPP
         ``tzinfo``) are read as Europe/Paris local time; aware values are converted.
     parameter : str
         Name of the parameter, quoted in the error.
-    resource : str
-        Resource whose F06 code the error carries.
+    resource : str or None
+        Resource whose F06 code the error carries; None for a date that is not an API
+        parameter (``at`` of :func:`rtecap.ops.in_operation` ...): the error has no code.
 
     Returns
     -------
@@ -136,11 +137,16 @@ def to_timestamp(value: DateLike, parameter: str = "date", resource: str = m.CPP
         ts = pd.Timestamp(value)
         if ts is pd.NaT:
             raise ValueError("NaT")
-        if ts.tzinfo is None:
-            return ts.tz_localize(m.TZ, ambiguous="raise", nonexistent="raise")
-        return ts.tz_convert(m.TZ)
     except (ValueError, TypeError, OverflowError) as exc:
         _fail(resource, "F06", parameter, f"{parameter}={value!r} is not a valid date: {exc}")
+    if ts.tzinfo is not None:
+        return ts.tz_convert(m.TZ)
+    try:
+        return ts.tz_localize(m.TZ, ambiguous="raise", nonexistent="raise")
+    except ValueError:  # the hour skipped in spring or repeated in autumn
+        _fail(resource, "F06", parameter,
+              f"{parameter}={value!r} is not a single Europe/Paris time (daylight saving "
+              "change): pass a time-zone-aware timestamp")
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -246,26 +252,19 @@ def validate(
     ...
     rtecap.exceptions.RteValidationError: GENINSCAP_CPPT_F03: The API does not provide ...
     """
-    resource = canonical_resource(resource)
-    filters: dict[str, tuple[str, ...]] = {}
+    spec = registry.get(resource, api=registry.GENINSCAP)
+    resource = spec.name
     given = {
         "production_type": production_type,
         "department_code": department_code,
         "network_connection": network_connection,
     }
+    lists = {p.name: p for p in spec.list_parameters}
     for name, values in given.items():
-        if values is not None and name not in m.LIST_PARAMETERS[resource]:
+        if values is not None and name not in lists:
             raise RteValidationError(f"{resource} takes no {name} parameter", parameter=name)
-    if resource == m.CPPT:
-        filters["production_type"] = _list(resource, "production_type", production_type,
-                                           m.PRODUCTION_TYPES)
-    elif resource == m.CPC:
-        filters["department_code"] = _list(resource, "department_code", department_code,
-                                           m.DEPARTMENT_CODES)
-        filters["network_connection"] = _list(resource, "network_connection",
-                                              network_connection, m.NETWORKS)
-        filters["production_type"] = _list(resource, "production_type", production_type,
-                                           m.CPC_PRODUCTION_TYPES, m.CPC_PRODUCTION_TYPE_ALIASES)
+    filters = {name: _list(resource, name, given.get(name), p.values, p.aliases)
+               for name, p in lists.items()}
 
     if (start_date is None) != (end_date is None):  # F01
         missing = "end_date" if end_date is None else "start_date"
@@ -280,16 +279,13 @@ def validate(
     if not chunked and end > start + _MAX:  # F03
         _fail(resource, "F03", "end_date", "more than 366 days; rtecap's get_* split it for you")
     now = _today(today)
-    limit = (
-        now + _DAY if resource == m.CPC else pd.Timestamp(now.year + 1, 1, 1, tz=m.TZ)
-    )
+    limit = _HORIZONS[spec.horizon](now)
     if end > limit:  # F04
         _fail(resource, "F04", "end_date", f"end_date must not be after {format_date(limit)}")
-    shortest = _YEAR if resource == m.CPPT else _DAY
+    shortest, words = _SHORTEST[spec.shortest]
     if end < start + shortest:  # F05
-        _fail(resource, "F05", "end_date",
-              "shortest period: " + ("1 calendar year" if resource == m.CPPT else "1 day"))
-    first = pd.Timestamp(m.FIRST_DATES[resource], tz=m.TZ)
+        _fail(resource, "F05", "end_date", f"shortest period: {words}")
+    first = pd.Timestamp(spec.first_date, tz=m.TZ)
     if end <= first:
         raise RteValidationError(
             f"{resource} has no data before {first.date()}; the period ends on {end}",
@@ -332,11 +328,12 @@ def split(
     >>> [(a.year, b.year) for a, b in split("cppt", "2015-01-01", "2018-01-01")]
     [(2015, 2016), (2016, 2017), (2017, 2018)]
     """
-    resource = canonical_resource(resource)
+    spec = registry.get(resource, api=registry.GENINSCAP)
+    resource = spec.name
     start = to_timestamp(start_date, "start_date", resource)
     end = to_timestamp(end_date, "end_date", resource)
-    start = max(start, pd.Timestamp(m.FIRST_DATES[resource], tz=m.TZ))
-    if resource == m.CPPT:
+    start = max(start, pd.Timestamp(spec.first_date, tz=m.TZ))
+    if spec.split == "calendar_years":  # CPPT-RG06: one answer per calendar year
         start = _year_start(start)
         if end != _year_start(end):
             end = pd.Timestamp(end.year + 1, 1, 1, tz=m.TZ)
@@ -406,8 +403,9 @@ def validate_params(
     ...
     rtecap.exceptions.RteValidationError: GENINSCAP_CPPT_F06: One of the dates ...
     """
-    resource = canonical_resource(resource)
-    known = {"start_date", "end_date", *m.LIST_PARAMETERS[resource]}
+    spec = registry.get(resource, api=registry.GENINSCAP)
+    resource = spec.name
+    known = {p.name for p in spec.parameters}
     unknown = sorted(set(params) - known)
     if unknown:
         raise RteValidationError(f"{resource} takes no parameter {', '.join(unknown)}",
@@ -418,6 +416,6 @@ def validate_params(
             if text is not None and not is_wire_date(text):
                 _fail(resource, "F06", name, f"{name}={text!r}")
     lists: dict[str, str] = {
-        name: params[name] for name in m.LIST_PARAMETERS[resource] if name in params
+        p.name: params[p.name] for p in spec.list_parameters if p.name in params
     }
     return validate(resource, start, end, **lists, today=today)  # type: ignore[arg-type]

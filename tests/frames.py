@@ -15,7 +15,8 @@ import pandas as pd
 from rtecap import mappings
 from rtecap.datasets import SECTOR_ORDER
 from rtecap.ops import NATIONAL, translate
-from rtecap.parsers import SORT_ORDERS, sort_frame
+from rtecap import registry
+from rtecap.parsers import sort_frame
 
 
 def ts(value: str | None) -> pd.Timestamp:
@@ -32,8 +33,7 @@ def _index(values: Iterable[str | None], name: str) -> pd.DatetimeIndex:
 
 def _finish(df: pd.DataFrame, resource: str) -> pd.DataFrame:
     """Sort as the parsers do (the guide's output rules) and set attrs."""
-    if resource in SORT_ORDERS:
-        df = sort_frame(df, SORT_ORDERS[resource])
+    df = sort_frame(df, registry.get(resource).sort_order)
     df.attrs = {"rtecap": {"resource": resource, "lang": "en"}}
     return df
 

@@ -13,7 +13,7 @@ from contract import ODRE, assert_frame_contract
 from rtecap import mappings as m
 from rtecap.datasets import SOURCE, load_national_capacities
 from rtecap.exceptions import RteValidationError
-from rtecap.parsers import translate_frame
+from rtecap.ops import translate
 
 CSV_NAME = "parc-prod-par-filiere_vintage2024.csv"
 
@@ -90,7 +90,7 @@ def test_french_round_trip(national):
     fr = load_national_capacities(lang="fr")
     assert fr.columns.tolist() == ["filiere", "niveau", "puissance_mw"]
     assert set(fr["filiere"]) == {m.SECTOR_FR[s] for s in m.ODRE_COLUMNS.values()}
-    pd.testing.assert_frame_equal(translate_frame(fr, "en"), national)
+    pd.testing.assert_frame_equal(translate(fr, "en"), national)
 
 
 def test_credit_and_attrs(national):

@@ -6,10 +6,9 @@ filière » (France, MW, 2007-2023), Licence Ouverte / Open Licence 2.0 (Etalab)
 
 from rtecap.datasets._national import (
     LICENCE,
-    RESOURCE,
     SECTOR_ORDER,
     SOURCE,
     load_national_capacities,
 )
 
-__all__ = ["LICENCE", "RESOURCE", "SECTOR_ORDER", "SOURCE", "load_national_capacities"]
+__all__ = ["LICENCE", "SECTOR_ORDER", "SOURCE", "load_national_capacities"]

@@ -7,10 +7,10 @@ from importlib import resources
 import pandas as pd
 
 from rtecap import mappings as m
-from rtecap.parsers import TIME_UNIT, check_lang, sort_frame, translate_frame
+from rtecap import registry
+from rtecap.parsers import TIME_UNIT, check_lang, sort_frame
+from rtecap.parsers._translate import translate
 
-#: Name of this dataset in ``df.attrs["rtecap"]["resource"]``.
-RESOURCE = "odre_national_capacities"
 #: The file shipped in ``rtecap/datasets/data`` (copied unchanged from ODRE).
 FILENAME = "parc-prod-par-filiere_vintage2024.csv"
 LICENCE = "Licence Ouverte / Open Licence 2.0 (Etalab)"
@@ -100,17 +100,17 @@ def load_national_capacities(*, lang: str = "en") -> pd.DataFrame:
     df = pd.DataFrame(
         {
             "sector": pd.Categorical(tidy["sector"], categories=SECTOR_ORDER),
-            "level": pd.Categorical(level, categories=m.LEVELS),
+            "level": pd.Categorical(level, categories=m.LEVELS[:2]),  # sector, sub_sector
             "capacity_mw": tidy["capacity_mw"].astype("float64").to_numpy(),
         },
         index=pd.DatetimeIndex(start, name="start_date").as_unit(TIME_UNIT),
     )
-    df = sort_frame(df, [("start_date", True, None), ("sector", True, "enum")])
+    df = sort_frame(df, registry.get(m.NATIONAL).sort_order)
     df.attrs["rtecap"] = {
-        "resource": RESOURCE,
+        "resource": m.NATIONAL,
         "lang": "en",
         "source": SOURCE,
         "licence": LICENCE,
         "file": FILENAME,
     }
-    return translate_frame(df, lang) if lang != "en" else df
+    return translate(df, lang) if lang != "en" else df

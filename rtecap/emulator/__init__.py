@@ -68,8 +68,8 @@ Data (deterministic for a ``seed``, depending on the emulator's ``today``)
 - CPC (:mod:`.cpc`): **synthetic** kW per department x network x type, one update a month on
   the 9th since 2015-02-09; ``FR`` = sum over departments.
 
-Interpretations of the guide (shared with ``rtecap.rules``, see notes/interpretation.md)
------------------------------------------------------------------------------------------
+Interpretations of the guide (shared with ``rtecap.rules``, see the docs' guide-rules page)
+------------------------------------------------------------------------------------------
 - Check order F01 -> F06 -> F02 -> F03 -> F04 -> F05, then list parameters; calendar arithmetic
   on the Europe/Paris wall clock. F03: end > start + 366 days. F04: CPPT/CPPU end > 1 January
   after ``today``'s year; CPC end > ``today`` + 1 day at 00:00. F05: CPPT end < start + 1 year

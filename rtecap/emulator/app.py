@@ -29,15 +29,13 @@ from rtecap.emulator.data import Dataset
 from rtecap.emulator.faults import FaultInjector, RateLimiter
 from rtecap.emulator.resources import ANSWERS, SANDBOX, NoData
 from rtecap.mappings import (
-    API_PATH,
     ERROR_URI,
     MAX_URI_LENGTH,
     NO_DATA_CODE,
     NO_DATA_MESSAGE,
-    RESOURCES,
-    SANDBOX_PATH,
     TOKEN_PATH,
 )
+from rtecap.registry import GENINSCAP, resources
 
 MAX_BODY = 5 * 1024 * 1024  # guide §5.2, 413
 REASONS = {
@@ -56,8 +54,8 @@ TECHNICAL = {
     500: ("internal_server_error", "Technical error (injected fault)."),
     503: ("service_unavailable", "Service unavailable: maintenance (injected fault)."),
 }
-ROUTES = {f"{API_PATH}/{name}": (name, False) for name in RESOURCES}
-ROUTES.update({f"{SANDBOX_PATH}/{name}": (name, True) for name in RESOURCES})
+ROUTES = {r.path: (r.name, False) for r in resources(GENINSCAP)}
+ROUTES.update({r.sandbox_path: (r.name, True) for r in resources(GENINSCAP)})
 CACHE_BYTES = 64 * 1024 * 1024
 
 

@@ -26,9 +26,9 @@ from rtecap.mappings import (
     NETWORKS,
     PRODUCTION_TYPES,
     TZ,
-    error_code,
     error_message,
 )
+from rtecap.registry import get as resource_entry
 
 PARIS = ZoneInfo(TZ)
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
@@ -48,7 +48,7 @@ class FunctionalError(Exception):
     """A GENINSCAP_<RES>_Fxx error (HTTP 400): ``code`` and the guide's ``message``."""
 
     def __init__(self, resource: str, fcode: str):
-        self.code = error_code(resource, fcode)
+        self.code = resource_entry(resource).error_code(fcode)
         self.message = error_message(self.code)
         super().__init__(self.code)
 

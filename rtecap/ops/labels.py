@@ -11,8 +11,8 @@ from rtecap import mappings
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.frames import col, label_table
 
-#: The three levels of detail of :func:`rtecap.ops.by_sector`.
-LEVELS = ("sector", "sub_sector", "production_type")
+#: The three levels of detail of :func:`rtecap.ops.by_sector` (:data:`rtecap.mappings.LEVELS`).
+LEVELS = mappings.LEVELS
 Level = Literal["sector", "sub_sector", "production_type"]
 
 _ORDERS = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rtecap import mappings
+from rtecap import mappings, registry
 from rtecap.exceptions import RteValidationError
-from rtecap.ops.frames import NATIONAL, derived_attrs, frame_kind, to_english, to_mw
+from rtecap.ops.frames import derived_attrs, frame_kind, to_english, to_mw
 from rtecap.ops.labels import (
     check_level,
     label_column,
@@ -63,26 +63,41 @@ def national_rows(df: pd.DataFrame) -> pd.DataFrame:
     return df[is_fr | ~has_fr]
 
 
+def _sector_rows(en: pd.DataFrame, level: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows and labels of a frame of sector rows (the national dataset) at ``level``."""
+    if level == "production_type":
+        raise RteValidationError(
+            "the national dataset has sectors, not production types", parameter="level"
+        )
+    sectors = en["sector"].astype("object")
+    drop = mappings.SUB_SECTORS if level == "sector" else set(mappings.SUB_SECTORS.values())
+    en = en[~sectors.isin(list(drop)).to_numpy()]
+    return en, en["sector"].astype("object")
+
+
+def _type_rows(en: pd.DataFrame, level: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows and labels of a frame with one capacity per production type and date."""
+    return en, sector_labels(en["production_type"], level)
+
+
+def _national_type_rows(en: pd.DataFrame, level: str) -> tuple[pd.DataFrame, pd.Series]:
+    """The same for a CPC frame: in MW, national rows only (see :func:`national_rows`)."""
+    return _type_rows(national_rows(to_mw(en)), level)
+
+
+#: How the rows of each kind of frame add up per label (``Resource.capacity``); station
+#: intervals (``units``) are summed over time by :func:`rtecap.ops.units.capacity_by_date`.
+_ROWS = {"sectors": _sector_rows, "types": _type_rows, "national_rows": _national_type_rows}
+
+
 def _wide(df: pd.DataFrame, level: str, freq: str | None) -> tuple[pd.DataFrame, str]:
     """English wide frame of :func:`by_sector` and the language of ``df``."""
-    kind = frame_kind(df)
+    spec = registry.get(frame_kind(df))
     level = check_level(level)
     en, lang = to_english(df)
-    if kind == mappings.CPPU:
+    if spec.capacity == "units":
         return capacity_by_date(en, level, freq), lang
-    if kind == NATIONAL:
-        if level == "production_type":
-            raise RteValidationError(
-                "the national dataset has sectors, not production types", parameter="level"
-            )
-        sectors = en["sector"].astype("object")
-        drop = mappings.SUB_SECTORS if level == "sector" else set(mappings.SUB_SECTORS.values())
-        en = en[~sectors.isin(list(drop)).to_numpy()]
-        labels = en["sector"].astype("object")
-    else:
-        if kind == mappings.CPC:
-            en = national_rows(to_mw(en))
-        labels = sector_labels(en["production_type"], level)
+    en, labels = _ROWS[spec.capacity](en, level)
     wide = _pivot(en, labels, level)
     return (wide if freq is None else wide.resample(freq).last()), lang
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rtecap import mappings
+from rtecap import mappings, registry
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.frames import col, derived_attrs, frame_kind, frame_lang, to_english
 from rtecap.ops.labels import (
@@ -21,6 +21,7 @@ from rtecap.ops.labels import (
     sector_labels,
     stack_long,
 )
+from rtecap.rules import DateLike, to_timestamp
 
 #: Largest (dates x rows) boolean block evaluated at once by :func:`capacity_by_date`.
 _BLOCK_CELLS = 20_000_000
@@ -28,24 +29,8 @@ _BLOCK_CELLS = 20_000_000
 
 def _check_cppu(df: pd.DataFrame) -> None:
     kind = frame_kind(df)
-    if kind != mappings.CPPU:
+    if registry.get(kind).capacity != "units":
         raise RteValidationError(f"this needs a {mappings.CPPU} frame, not {kind}")
-
-
-def _timestamp(at: object) -> pd.Timestamp:
-    ts = pd.Timestamp(at)
-    if ts is pd.NaT:
-        raise RteValidationError(f"not a date: {at!r}", parameter="at")
-    if ts.tz is not None:
-        return ts.tz_convert(mappings.TZ)
-    try:
-        return ts.tz_localize(mappings.TZ)
-    except ValueError as exc:  # nonexistent (spring) or ambiguous (autumn) local time
-        raise RteValidationError(
-            f"{ts} is not a single Europe/Paris time (daylight saving change): pass a "
-            "time-zone-aware timestamp",
-            parameter="at",
-        ) from exc
 
 
 def _ns(values: object) -> np.ndarray:
@@ -53,7 +38,7 @@ def _ns(values: object) -> np.ndarray:
     return pd.DatetimeIndex(values).as_unit("ns").asi8
 
 
-def in_operation(df: pd.DataFrame, at: object) -> pd.DataFrame:
+def in_operation(df: pd.DataFrame, at: DateLike) -> pd.DataFrame:
     """Return the rows of a CPPU frame whose validity interval covers the date ``at``.
 
     A row covers ``at`` when ``start_date <= at < end_date``, or ``end_date`` is NaT (still
@@ -83,7 +68,7 @@ def in_operation(df: pd.DataFrame, at: object) -> pd.DataFrame:
     >>> running = in_operation(units, "2020-01-01")  # doctest: +SKIP
     """
     _check_cppu(df)
-    ts = _timestamp(at)
+    ts = to_timestamp(at, "at", resource=None)
     end = df[col("end_date", frame_lang(df))]
     starts, ends = df.index, pd.DatetimeIndex(end)
     mask = (starts <= ts) & (ends.isna() | (ends > ts))

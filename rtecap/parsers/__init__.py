@@ -12,7 +12,7 @@ order of the guide's output rule, ties broken on the remaining columns so the re
 depend on the order of the payload; exact duplicate rows dropped. A missing field becomes
 NaT/NA and the row is kept.
 
-Real answers differ from the guide (see DESIGN.md, "Real-world payloads"); the parsers accept
+Real answers differ from the guide; the parsers accept
 ``type``/``production_type``, ``value``/``values``, producer keys in any case or absent,
 ``Z`` or ``+hh:mm`` offsets, ints or floats, ``BIOGAS``/``OTHER`` for ``BIOGAZ``/``OTHERS``,
 and a top-level key holding one object instead of a list.
@@ -20,21 +20,14 @@ and a top-level key holding one object instead of a list.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
 from rtecap import mappings as m
-from rtecap.parsers._frame import (
-    SCHEMAS,
-    SORT_ORDERS,
-    combine_frames,
-    drop_exact_duplicates,
-    finish,
-    resolve_resource,
-    sort_frame,
-)
+from rtecap import registry
+from rtecap.parsers._frame import drop_exact_duplicates, finish, sort_frame
 from rtecap.parsers._payload import (
     TIME_UNIT,
     field,
@@ -47,25 +40,18 @@ from rtecap.parsers._payload import (
     strings,
     times,
 )
-from rtecap.parsers._translate import LANGS, check_lang, frame_language, translate_frame
+from rtecap.parsers._translate import LANGS, check_lang
 
 __all__ = [
     "LANGS",
-    "PARSERS",
-    "SCHEMAS",
-    "SORT_ORDERS",
     "TIME_UNIT",
     "check_lang",
-    "combine_frames",
     "drop_exact_duplicates",
-    "frame_language",
     "parse",
     "parse_capacities_cpc",
     "parse_capacities_per_production_type",
     "parse_capacities_per_production_unit",
-    "resolve_resource",
     "sort_frame",
-    "translate_frame",
 ]
 
 _ENUMS: Mapping[str, tuple[str, ...]] = {
@@ -248,13 +234,6 @@ def parse_capacities_cpc(payload: Mapping[str, Any], *, lang: str = "en") -> pd.
     return finish(m.CPC, times(pluck(rows, "updated_date"), "updated_date"), columns, lang)
 
 
-PARSERS: Mapping[str, Callable[..., pd.DataFrame]] = {
-    m.CPPT: parse_capacities_per_production_type,
-    m.CPPU: parse_capacities_per_production_unit,
-    m.CPC: parse_capacities_cpc,
-}
-
-
 def parse(resource: str, payload: Mapping[str, Any], *, lang: str = "en") -> pd.DataFrame:
     """Parse the answer of ``resource`` with its parser.
 
@@ -285,4 +264,4 @@ def parse(resource: str, payload: Mapping[str, Any], *, lang: str = "en") -> pd.
     >>> parse("cpc", {"capacities_cpc": []}).columns.tolist()
     ['department_code', 'network_connection', 'production_type', 'capacity_kw']
     """
-    return PARSERS[resolve_resource(resource)](payload, lang=lang)
+    return registry.get(resource).parse(payload, lang=lang)

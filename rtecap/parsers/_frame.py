@@ -1,81 +1,18 @@
-"""The shape every parsed frame ends in: schema, the guide's output order, dedupe, attrs."""
+"""The shape every parsed frame ends in: schema, the guide's output order, dedupe, attrs.
+
+The schema and the order of each resource are its entry of :mod:`rtecap.registry`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from rtecap import mappings as m
-from rtecap.exceptions import RteValidationError
-from rtecap.parsers._translate import translate_frame
-
-#: Output schema per resource: (index name, ((column, dtype), ...)). "datetime" means
-#: ``datetime64[us, Europe/Paris]``; "category" a categorical; "str" pandas' string dtype.
-SCHEMAS: Mapping[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    m.CPPT: (
-        "start_date",
-        (
-            ("end_date", "datetime"),
-            ("production_type", "category"),
-            ("capacity_mw", "float64"),
-            ("updated_date", "datetime"),
-        ),
-    ),
-    m.CPPU: (
-        "start_date",
-        (
-            ("end_date", "datetime"),
-            ("code_eic", "str"),
-            ("name", "str"),
-            ("location", "str"),
-            ("producer_code_eic", "str"),
-            ("producer_name", "str"),
-            ("production_type", "category"),
-            ("capacity_mw", "float64"),
-            ("voltage_kv", "float64"),
-            ("updated_date", "datetime"),
-        ),
-    ),
-    m.CPC: (
-        "updated_date",
-        (
-            ("department_code", "category"),
-            ("network_connection", "category"),
-            ("production_type", "category"),
-            ("capacity_kw", "Int64"),
-        ),
-    ),
-}
-
-#: The guide's output order per resource: (column or index name, ascending, how). ``how`` is
-#: "enum" (category order), "alpha" (alphabetically, by code point) or None (the values).
-#: CPPT-RG05: most recent start first, then production type in the guide's enum order.
-#: CPPU-RG03: production type, then name, alphabetically; then start of the value interval.
-#: CCPC-RG08: updated_date most recent first, then department, production type, network.
-SORT_ORDERS: Mapping[str, tuple[tuple[str, bool, str | None], ...]] = {
-    m.CPPT: (("start_date", False, None), ("production_type", True, "enum")),
-    m.CPPU: (("production_type", True, "alpha"), ("name", True, None), ("start_date", True, None)),
-    m.CPC: (
-        ("updated_date", False, None),
-        ("department_code", True, "alpha"),
-        ("production_type", True, "alpha"),
-        ("network_connection", True, "alpha"),
-    ),
-}
-
-
-def resolve_resource(resource: str) -> str:
-    """Full resource name for a name or alias (``"cpc"`` -> ``"capacities_cpc"``)."""
-    try:
-        return m.RESOURCE_ALIASES[str(resource).lower()]
-    except KeyError:
-        raise RteValidationError(
-            f"unknown resource {resource!r}; expected one of {sorted(m.RESOURCES)}",
-            parameter="resource",
-        ) from None
+from rtecap import registry
+from rtecap.parsers._translate import translate
 
 
 def _sort_key(values: pd.Series, how: str | None) -> pd.Series:
@@ -98,7 +35,7 @@ def sort_frame(df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]]) 
     df : DataFrame
         A tidy frame; its index name may appear in ``order``.
     order : iterable of (name, ascending, how)
-        The primary keys, e.g. ``SORT_ORDERS[resource]``; ``how`` is "enum" (category
+        The primary keys, e.g. ``registry.get(resource).sort_order``; ``how`` is "enum" (category
         order), "alpha" (labels alphabetically, by code point) or None (the values).
 
     Returns
@@ -134,54 +71,9 @@ def finish(
     resource: str, index: pd.DatetimeIndex, columns: Mapping[str, Any], lang: str
 ) -> pd.DataFrame:
     """Assemble parsed columns into the resource's frame: order, dedupe, sort, attrs, lang."""
-    index_name, schema = SCHEMAS[resource]
-    df = pd.DataFrame(dict(columns), index=index.rename(index_name))[[c for c, _ in schema]]
-    df = sort_frame(drop_exact_duplicates(df), SORT_ORDERS[resource])
-    df.attrs["rtecap"] = {"resource": resource, "lang": "en"}
-    return translate_frame(df, lang) if lang != "en" else df
-
-
-def combine_frames(frames: Sequence[pd.DataFrame], resource: str) -> pd.DataFrame:
-    """Concatenate English frames of one resource: union of categories, dedupe, re-sort.
-
-    Parameters
-    ----------
-    frames : sequence of DataFrame
-        At least one frame returned by ``parse_<resource>`` with ``lang="en"``, e.g. one
-        per request chunk.
-    resource : str
-        Resource name or alias (``"cpc"`` ...).
-
-    Returns
-    -------
-    DataFrame
-        One frame under the same contract, with the attrs of the first frame.
-
-    Raises
-    ------
-    ValueError
-        ``frames`` is empty.
-
-    Examples
-    --------
-    >>> from rtecap.parsers import parse
-    >>> payload = {"capacities_cpc": [{"updated_date": "2016-02-01T00:00:00+01:00",
-    ...     "department_code": "FR", "network_connection": "RPD",
-    ...     "production_type": "SOLAR", "value": 12}]}
-    >>> one = parse("cpc", payload)
-    >>> len(combine_frames([one, one], "cpc"))
-    1
-    """
-    resource = resolve_resource(resource)
-    if not frames:
-        raise ValueError("combine_frames needs at least one frame")
-    first = frames[0]
-    union = {
-        c: pd.CategoricalDtype(list(dict.fromkeys(x for f in frames for x in f[c].cat.categories)))
-        for c in first.columns
-        if isinstance(first[c].dtype, pd.CategoricalDtype)
-    }
-    df = pd.concat([f.astype(union) for f in frames])
-    df = sort_frame(drop_exact_duplicates(df), SORT_ORDERS[resource])
-    df.attrs = {"rtecap": {**first.attrs.get("rtecap", {}), "resource": resource}}
-    return df
+    spec = registry.get(resource)
+    names = [c for c, _ in spec.columns]
+    df = pd.DataFrame(dict(columns), index=index.rename(spec.index))[names]
+    df = sort_frame(drop_exact_duplicates(df), spec.sort_order)
+    df.attrs["rtecap"] = {"resource": spec.name, "lang": "en"}
+    return translate(df, lang) if lang != "en" else df

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from rtecap import mappings, ops
+from rtecap import mappings, ops, registry
 from rtecap.exceptions import RteValidationError
+from rtecap.ops.frames import to_english
 from rtecap.ops.labels import level_order
+from rtecap.rules import to_timestamp
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -25,11 +27,6 @@ from rtecap.plotting._style import (
     new_axes,
     percent_axis,
 )
-
-
-def _english(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    lang = ops.frame_lang(df)
-    return (ops.translate(df, "en") if lang == "fr" else df), lang
 
 
 def _check(value: str, allowed: tuple[str, ...], name: str) -> None:
@@ -108,7 +105,7 @@ def plot_trend(
     >>> ax = plot_trend(load_national_capacities(), kind="area")  # doctest: +SKIP
     """
     _check(kind, ("line", "area"), "kind")
-    en, lang = _english(df)
+    en, lang = to_english(df)
     ax = new_axes(ax)
     _stacked(ax, ops.by_sector(en, level=level, freq=freq), kind, level, lang)
     ax.set_ylim(bottom=0)
@@ -156,7 +153,7 @@ def plot_mix(
     >>> ax = plot_mix(cppt, kind="bar")  # doctest: +SKIP
     """
     _check(kind, ("area", "bar"), "kind")
-    en, lang = _english(df)
+    en, lang = to_english(df)
     ax = new_axes(ax)
     _stacked(ax, ops.mix(en, level=level, freq=freq).dropna(how="all"), kind, level, lang)
     ax.set_ylim(0, 1)
@@ -166,15 +163,13 @@ def plot_mix(
 
 def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFrame, Any]:
     """MW per department (rows) and label (columns) at the update date chosen by ``at``."""
-    if ops.frame_kind(en) != mappings.CPC:
+    if "department_code" not in registry.get(ops.frame_kind(en)).required:
         raise RteValidationError(f"plot_departments needs a {mappings.CPC} frame")
     mw = ops.to_mw(en)
     mw = mw[mw.index.notna()]
     dates = mw.index
     if at is not None:
-        limit = pd.Timestamp(at)
-        limit = limit.tz_localize(mappings.TZ) if limit.tz is None else limit
-        dates = dates[dates <= limit]
+        dates = dates[dates <= to_timestamp(at, "at", resource=None)]
     dept = mw["department_code"].astype("object")
     rows = mw[(mw.index == dates.max()) & (dept != "FR").to_numpy()] if len(dates) else mw[:0]
     if rows.empty:
@@ -233,7 +228,7 @@ def plot_departments(
     """
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise RteValidationError(f"top must be a positive integer, got {top!r}", parameter="top")
-    en, lang = _english(df)
+    en, lang = to_english(df)
     table, date = _department_table(en, at, level)
     totals = table.sum(axis=1)
     chosen = sorted(table.index, key=lambda code: (-totals[code], code))[:top]
@@ -309,7 +304,7 @@ def plot_timeline(
     """
     from matplotlib.patches import Patch
 
-    en, lang = _english(df)
+    en, lang = to_english(df)
     tl = ops.timeline(en, freq=freq, level=level)
     if tl.empty:
         raise RteValidationError(TEXT["en"]["no_data"])
