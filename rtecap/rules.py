@@ -49,6 +49,7 @@ __all__ = [
     "Query",
     "format_date",
     "is_wire_date",
+    "latest_end",
     "split",
     "to_timestamp",
     "validate",
@@ -173,6 +174,22 @@ def _today(today: DateLike | None) -> pd.Timestamp:
     return to_timestamp(today, "today").normalize()
 
 
+def latest_end(resource: str, *, today: DateLike | None = None) -> pd.Timestamp:
+    """The latest ``end_date`` one call of ``resource`` accepts (F04), relative to ``today``.
+
+    CPPT and CPPU: 1 January after ``today``'s year; CPC: the day after ``today`` (D+1).
+
+    Examples
+    --------
+    >>> latest_end("cpc", today="2026-11-23")
+    Timestamp('2026-11-24 00:00:00+0100', tz='Europe/Paris')
+    >>> latest_end("cppt", today="2026-11-23").year
+    2027
+    """
+    spec = registry.get(resource, api=registry.GENINSCAP)
+    return _HORIZONS[spec.horizon](_today(today))
+
+
 def _list(resource: str, name: str, values, allowed: Iterable[str], aliases=None) -> tuple:
     if values is None:
         return ()
@@ -278,8 +295,7 @@ def validate(
         _fail(resource, "F02", "start_date", f"{format_date(start)} > {format_date(end)}")
     if not chunked and end > start + _MAX:  # F03
         _fail(resource, "F03", "end_date", "more than 366 days; rtecap's get_* split it for you")
-    now = _today(today)
-    limit = _HORIZONS[spec.horizon](now)
+    limit = latest_end(resource, today=today)
     if end > limit:  # F04
         _fail(resource, "F04", "end_date", f"end_date must not be after {format_date(limit)}")
     shortest, words = _SHORTEST[spec.shortest]

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 from urllib.parse import parse_qsl
 
-from rtecap.emulator.checks import FunctionalError, InvalidRequest, parse_query
+from rtecap.emulator.checks import InvalidRequest, RuleViolation, parse_query
 from rtecap.emulator.data import Dataset
 from rtecap.emulator.faults import FaultInjector, RateLimiter
 from rtecap.emulator.resources import ANSWERS, SANDBOX, NoData
@@ -257,7 +257,7 @@ class EmulatorApp:
                 parsed = parse_query(name, parse_qsl(query, keep_blank_values=True),
                                      dataset.today)  # fmt: skip
                 body = self._answer(dataset, parsed)
-            except FunctionalError as error:
+            except RuleViolation as error:
                 return 400, [], envelope(error.code, error.message)
             except InvalidRequest as error:
                 return 400, [], envelope("invalid_request", str(error))

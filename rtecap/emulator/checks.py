@@ -44,7 +44,7 @@ ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
 ALIASES: dict[tuple[str, str], Any] = {(CPC, "production_type"): CPC_PRODUCTION_TYPE_ALIASES}
 
 
-class FunctionalError(Exception):
+class RuleViolation(Exception):
     """A GENINSCAP_<RES>_Fxx error (HTTP 400): ``code`` and the guide's ``message``."""
 
     def __init__(self, resource: str, fcode: str):
@@ -58,7 +58,7 @@ class InvalidRequest(Exception):
 
 
 @dataclass(frozen=True)
-class Query:
+class CheckedQuery:
     """A request that passed every input rule.
 
     Attributes
@@ -164,38 +164,38 @@ def check_period(
 
     Raises
     ------
-    FunctionalError
+    RuleViolation
         With the first failing rule's code.
 
     Examples
     --------
     >>> try:
     ...     check_period(CPPT, "2023-02-01", "2023-02-14", date(2025, 6, 15))
-    ... except FunctionalError as error:
+    ... except RuleViolation as error:
     ...     print(error.code)
     GENINSCAP_CPPT_F06
     """
     if not start_text and not end_text:
         return None, None
     if not start_text or not end_text:
-        raise FunctionalError(resource, "F01")
+        raise RuleViolation(resource, "F01")
     start, end = parse_instant(start_text), parse_instant(end_text)
     if start is None or end is None:
-        raise FunctionalError(resource, "F06")
+        raise RuleViolation(resource, "F06")
     if start > end:
-        raise FunctionalError(resource, "F02")
+        raise RuleViolation(resource, "F02")
     if end > wall_add(start, days=366):
-        raise FunctionalError(resource, "F03")
+        raise RuleViolation(resource, "F03")
     limit = (
         local_midnight(today + timedelta(days=1))
         if resource == CPC
         else local_midnight(date(today.year + 1, 1, 1))
     )
     if end > limit:
-        raise FunctionalError(resource, "F04")
+        raise RuleViolation(resource, "F04")
     minimum = wall_add(start, years=1) if resource == CPPT else wall_add(start, days=1)
     if end < minimum:
-        raise FunctionalError(resource, "F05")
+        raise RuleViolation(resource, "F05")
     return start, end
 
 
@@ -239,7 +239,7 @@ def parse_list(resource: str, name: str, raw: list[str]) -> tuple[str, ...] | No
     return tuple(values) or None
 
 
-def parse_query(resource: str, pairs: list[tuple[str, str]], today: date) -> Query:
+def parse_query(resource: str, pairs: list[tuple[str, str]], today: date) -> CheckedQuery:
     """Check a whole query string (already split into pairs) against the guide's rules.
 
     Parameters
@@ -251,11 +251,11 @@ def parse_query(resource: str, pairs: list[tuple[str, str]], today: date) -> Que
 
     Returns
     -------
-    Query
+    CheckedQuery
 
     Raises
     ------
-    FunctionalError, InvalidRequest
+    RuleViolation, InvalidRequest
 
     Examples
     --------
@@ -274,4 +274,4 @@ def parse_query(resource: str, pairs: list[tuple[str, str]], today: date) -> Que
         values = parse_list(resource, name, params.get(name, []))
         if values is not None:
             filters[name] = values
-    return Query(resource, start, end, filters)
+    return CheckedQuery(resource, start, end, filters)

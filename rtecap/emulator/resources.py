@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from rtecap.emulator.checks import PARIS, Query, local_midnight
+from rtecap.emulator.checks import PARIS, CheckedQuery, local_midnight
 from rtecap.emulator.cpc import CpcRecord
 from rtecap.emulator.data import Dataset
 from rtecap.mappings import (
@@ -40,7 +40,7 @@ def fmt(instant: datetime) -> str:
     return instant.astimezone(PARIS).isoformat(timespec="seconds")
 
 
-def cppt_answer(dataset: Dataset, query: Query) -> dict:
+def cppt_answer(dataset: Dataset, query: CheckedQuery) -> dict:
     """Answer capacities_per_production_type (CPPT-RG01 to RG07).
 
     One object per calendar year overlapping ``[start, end)`` (RG06), most recent first
@@ -50,7 +50,7 @@ def cppt_answer(dataset: Dataset, query: Query) -> dict:
     Parameters
     ----------
     dataset : Dataset
-    query : Query
+    query : CheckedQuery
 
     Returns
     -------
@@ -60,7 +60,7 @@ def cppt_answer(dataset: Dataset, query: Query) -> dict:
     Examples
     --------
     >>> from datetime import date
-    >>> answer = cppt_answer(Dataset(date(2025, 6, 15)), Query(CPPT))
+    >>> answer = cppt_answer(Dataset(date(2025, 6, 15)), CheckedQuery(CPPT))
     >>> answer[CPPT][0]["start_date"]
     '2025-01-01T00:00:00+01:00'
     """
@@ -87,7 +87,7 @@ def cppt_answer(dataset: Dataset, query: Query) -> dict:
     return {CPPT: years}
 
 
-def cppu_answer(dataset: Dataset, query: Query) -> dict:
+def cppu_answer(dataset: Dataset, query: CheckedQuery) -> dict:
     """Answer capacities_per_production_unit (CPPU-RG01 to RG03).
 
     Nominal mode (RG01): the stations in operation at ``today`` with their current interval
@@ -99,7 +99,7 @@ def cppu_answer(dataset: Dataset, query: Query) -> dict:
     Parameters
     ----------
     dataset : Dataset
-    query : Query
+    query : CheckedQuery
 
     Returns
     -------
@@ -109,7 +109,7 @@ def cppu_answer(dataset: Dataset, query: Query) -> dict:
     Examples
     --------
     >>> from datetime import date
-    >>> answer = cppu_answer(Dataset(date(2026, 11, 23)), Query(CPPU))
+    >>> answer = cppu_answer(Dataset(date(2026, 11, 23)), CheckedQuery(CPPU))
     >>> answer[CPPU][0]["production_unit"]["name"]
     'GARDANNE 4'
     """
@@ -164,7 +164,7 @@ def _latest_cpc(dataset: Dataset) -> list[CpcRecord]:
     return memo["cpc_latest"]
 
 
-def cpc_answer(dataset: Dataset, query: Query) -> dict:
+def cpc_answer(dataset: Dataset, query: CheckedQuery) -> dict:
     """Answer capacities_cpc (CCPC-RG01 to RG10).
 
     Records whose ``updated_date`` is in ``[start, end)`` (RG06) or, in nominal mode, the
@@ -176,7 +176,7 @@ def cpc_answer(dataset: Dataset, query: Query) -> dict:
     Parameters
     ----------
     dataset : Dataset
-    query : Query
+    query : CheckedQuery
 
     Returns
     -------
@@ -191,7 +191,7 @@ def cpc_answer(dataset: Dataset, query: Query) -> dict:
     Examples
     --------
     >>> from datetime import date
-    >>> answer = cpc_answer(Dataset(date(2015, 3, 1)), Query(CPC))
+    >>> answer = cpc_answer(Dataset(date(2015, 3, 1)), CheckedQuery(CPC))
     >>> answer[CPC][0]["updated_date"]
     '2015-02-09T00:00:00+01:00'
     """
