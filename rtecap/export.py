@@ -117,8 +117,12 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
 
     Examples
     --------
-    >>> ds = to_xarray(cppt)  # doctest: +SKIP
-    >>> ds["capacity_mw"].sel(production_type="NUCLEAR")  # doctest: +SKIP
+    >>> from rtecap.datasets import load_national_capacities
+    >>> ds = to_xarray(load_national_capacities())
+    >>> dict(ds.sizes), ds["capacity_mw"].attrs["units"]
+    ({'time': 17, 'sector': 9}, 'MW')
+    >>> float(ds["capacity_mw"].sel(sector="nuclear").isel(time=-1).item())  # 2023
+    61370.0
     """
     xr = _xarray()
     kind = frame_kind(df)
@@ -216,7 +220,10 @@ def from_xarray(ds: xr.Dataset) -> pd.DataFrame:
 
     Examples
     --------
-    >>> df = from_xarray(to_xarray(cppt))  # doctest: +SKIP
+    >>> from rtecap.datasets import load_national_capacities
+    >>> national = load_national_capacities(lang="fr")
+    >>> from_xarray(to_xarray(national)).equals(national)
+    True
     """
     if "rtecap_schema" not in ds.attrs:
         raise RteValidationError("this Dataset was not made by rtecap.export.to_xarray")

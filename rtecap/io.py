@@ -320,10 +320,20 @@ def get_capacities_per_production_type(
 
     Examples
     --------
+    >>> import rtecap
     >>> from rtecap.emulator import serve
-    >>> with serve(today="2026-11-23") as server:  # doctest: +SKIP
-    ...     client = rtecap.Client(server.client_id, server.client_secret, server.url)
-    ...     df = get_capacities_per_production_type("2015-01-01", "2024-01-01", client=client)
+    >>> with serve(today="2026-11-23") as server:  # the local emulator of the API
+    ...     client = rtecap.Client(server.client_id, server.client_secret, server.url,
+    ...                            cache=False)
+    ...     df = get_capacities_per_production_type("2015-01-01", "2024-01-01",
+    ...                                             client=client, progress=False)
+    >>> df.attrs["rtecap"]["calls"], sorted(set(df.index.year))[:3]
+    (9, [2015, 2016, 2017])
+    >>> df.loc["2020", "production_type"].iloc[:2].tolist()  # per CPPT-RG05
+    ['BIOMASS', 'FOSSIL_BROWN_COAL_LIGNITE']
+
+    With a real account, ``rtecap.Client()`` reads ``RTE_CLIENT_ID`` and
+    ``RTE_CLIENT_SECRET`` and ``client=`` can be left out.
     """
     return _get(m.CPPT, client, lang, max_workers, progress, start_date=start_date,
                 end_date=end_date, production_type=production_type)
@@ -364,8 +374,17 @@ def get_capacities_per_production_unit(
 
     Examples
     --------
-    >>> df = get_capacities_per_production_unit("1935-01-01", "2026-01-01")  # doctest: +SKIP
-    >>> df.rte.in_operation("2020-06-30")  # doctest: +SKIP
+    >>> import rtecap
+    >>> from rtecap.emulator import serve
+    >>> with serve(today="2026-11-23") as server, rtecap.Client(
+    ...         server.client_id, server.client_secret, server.url, cache=False) as client:
+    ...     df = get_capacities_per_production_unit("2015-01-01", "2026-01-01",
+    ...                                             client=client, progress=False)
+    >>> df.attrs["rtecap"]["calls"]  # one per calendar year
+    11
+    >>> running = df.rte.in_operation("2020-06-30")
+    >>> bool(running["code_eic"].is_unique), bool((running["capacity_mw"] > 100).all())
+    (True, True)
     """
     return _get(m.CPPU, client, lang, max_workers, progress, start_date=start_date,
                 end_date=end_date)
@@ -419,7 +438,17 @@ def get_capacities_cpc(
 
     Examples
     --------
-    >>> df = get_capacities_cpc("2023-01-01", "2024-01-01", department_code="FR")  # doctest: +SKIP
+    >>> import rtecap
+    >>> from rtecap.emulator import serve
+    >>> with serve(today="2026-11-23") as server, rtecap.Client(
+    ...         server.client_id, server.client_secret, server.url, cache=False) as client:
+    ...     df = get_capacities_cpc("2023-01-01", "2024-01-01", department_code="FR",
+    ...                             client=client)
+    >>> df["department_code"].unique().tolist(), df.index.min().date(), df.index.max().date()
+    (['FR'], datetime.date(2023, 1, 9), datetime.date(2023, 12, 9))
+    >>> latest = df.loc[df.index.max()].rte.to_mw()
+    >>> latest.groupby("network_connection", observed=True)["capacity_mw"].sum().gt(0).all()
+    np.True_
     """
     return _get(m.CPC, client, lang, max_workers, progress, start_date=start_date,
                 end_date=end_date, department_code=department_code,

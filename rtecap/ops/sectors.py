@@ -55,7 +55,18 @@ def national_rows(df: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> national_rows(cpc)  # doctest: +SKIP
+    >>> from rtecap import read_capacities_cpc
+    >>> row = {"updated_date": "2024-01-09T00:00:00+01:00", "network_connection": "RPD",
+    ...        "production_type": "SOLAR"}
+    >>> cpc = read_capacities_cpc({"capacities_cpc": [
+    ...     {**row, "department_code": "FR", "value": 300},
+    ...     {**row, "department_code": "FR-01", "value": 100},
+    ...     {**row, "department_code": "FR-02", "value": 200},
+    ...     {**row, "updated_date": "2024-02-09T00:00:00+01:00", "department_code": "FR-01",
+    ...      "value": 110}]})
+    >>> rows = national_rows(cpc)  # January: the FR row; February: the departments
+    >>> rows["department_code"].tolist(), rows["capacity_kw"].tolist()
+    (['FR-01', 'FR'], [110, 300])
     """
     df = df[df.index.notna()]
     is_fr = (df["department_code"].astype("object") == "FR").to_numpy()
@@ -145,8 +156,9 @@ def by_sector(
     Examples
     --------
     >>> from rtecap.datasets import load_national_capacities
-    >>> by_sector(load_national_capacities()).loc["2023", "nuclear"].item()  # doctest: +SKIP
-    61370.0
+    >>> wide = by_sector(load_national_capacities())
+    >>> wide.loc["2023", ["nuclear", "fossil", "wind"]].round().to_dict("records")
+    [{'nuclear': 61370.0, 'fossil': 17447.0, 'wind': 23292.0}]
     """
     wide, lang = _wide(df, level, freq)
     out = localize_wide(wide, level, lang)
@@ -180,7 +192,12 @@ def mix(df: pd.DataFrame, *, level: str = "sector", freq: str | None = None) -> 
 
     Examples
     --------
-    >>> mix(cppt).sum(axis=1)  # doctest: +SKIP
+    >>> from rtecap.datasets import load_national_capacities
+    >>> shares = mix(load_national_capacities())
+    >>> shares.sum(axis=1).round(12).unique().tolist()
+    [1.0]
+    >>> round(float(shares.loc["2023", "nuclear"].item()), 3)
+    0.412
     """
     wide, lang = _wide(df, level, freq)
     total = wide.sum(axis=1, min_count=1)
@@ -223,7 +240,10 @@ def change(
 
     Examples
     --------
-    >>> change(national, periods=1).query("sector == 'solar'")  # doctest: +SKIP
+    >>> from rtecap.datasets import load_national_capacities
+    >>> solar = change(load_national_capacities()).query("sector == 'solar'")
+    >>> solar.loc["2023", ["capacity_mw", "change_mw"]].round().to_dict("records")
+    [{'capacity_mw': 19047.0, 'change_mw': 3137.0}]
     """
     if isinstance(periods, bool) or not isinstance(periods, int) or periods < 1:
         raise RteValidationError(

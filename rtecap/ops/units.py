@@ -65,7 +65,18 @@ def in_operation(df: pd.DataFrame, at: DateLike) -> pd.DataFrame:
 
     Examples
     --------
-    >>> running = in_operation(units, "2020-01-01")  # doctest: +SKIP
+    >>> from rtecap import read_capacities_per_production_unit
+    >>> units = read_capacities_per_production_unit({"capacities_per_production_unit": [
+    ...     {"production_unit": {"code_eic": "17W100P100P0341J", "name": "Pont-sur-Sambre"},
+    ...      "values": [{"start_date": "2019-08-09T00:00:00+02:00", "installed_capacity": 412,
+    ...                  "end_date": "2022-05-16T00:00:00+02:00", "type": "FOSSIL_GAS"}]},
+    ...     {"production_unit": {"code_eic": "17W100P100P02965", "name": "Flamanville 3"},
+    ...      "values": [{"start_date": "2024-05-07T00:00:00+02:00", "installed_capacity": 1600,
+    ...                  "type": "NUCLEAR"}]}]})
+    >>> in_operation(units, "2020-01-01")["name"].tolist()
+    ['Pont-sur-Sambre']
+    >>> in_operation(units, "2025-01-01")["name"].tolist()
+    ['Flamanville 3']
     """
     _check_cppu(df)
     ts = to_timestamp(at, "at", resource=None)
@@ -178,7 +189,14 @@ def timeline(df: pd.DataFrame, *, freq: str = "YS", level: str = "sector") -> pd
 
     Examples
     --------
-    >>> timeline(units, "YS")  # doctest: +SKIP
+    >>> from rtecap import read_capacities_per_production_unit
+    >>> units = read_capacities_per_production_unit({"capacities_per_production_unit": [
+    ...     {"production_unit": {"code_eic": "17W100P100P0341J", "name": "Pont-sur-Sambre"},
+    ...      "values": [{"start_date": "2019-08-09T00:00:00+02:00", "installed_capacity": 412,
+    ...                  "end_date": "2022-05-16T00:00:00+02:00", "type": "FOSSIL_GAS"}]}]})
+    >>> tl = timeline(units, freq="YS")
+    >>> tl[["capacity_mw", "commissioned_mw", "closed_mw"]].loc[["2019", "2022"]].values.tolist()
+    [[412.0, 412.0, 0.0], [0.0, 0.0, 412.0]]
     """
     _check_cppu(df)
     level = check_level(level)

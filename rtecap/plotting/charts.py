@@ -102,7 +102,10 @@ def plot_trend(
     Examples
     --------
     >>> from rtecap.datasets import load_national_capacities
-    >>> ax = plot_trend(load_national_capacities(), kind="area")  # doctest: +SKIP
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_trend(load_national_capacities(), kind="area", ax=Figure().subplots())
+    >>> ax.get_title(loc="left"), len(ax.collections)  # one stacked area per sector
+    ('Installed capacity by sector', 6)
     """
     _check(kind, ("line", "area"), "kind")
     en, lang = to_english(df)
@@ -150,7 +153,12 @@ def plot_mix(
 
     Examples
     --------
-    >>> ax = plot_mix(cppt, kind="bar")  # doctest: +SKIP
+    >>> from matplotlib.figure import Figure
+    >>> from rtecap.datasets import load_national_capacities
+    >>> national = load_national_capacities(lang="fr")
+    >>> ax = plot_mix(national, kind="bar", ax=Figure().subplots())
+    >>> ax.get_title(loc="left"), [float(y) for y in ax.get_ylim()]
+    ('Mix de production : part de la puissance installée', [0.0, 1.0])
     """
     _check(kind, ("area", "bar"), "kind")
     en, lang = to_english(df)
@@ -224,7 +232,16 @@ def plot_departments(
 
     Examples
     --------
-    >>> ax = plot_departments(cpc, top=5)  # doctest: +SKIP
+    >>> from matplotlib.figure import Figure
+    >>> from rtecap import read_capacities_cpc
+    >>> row = {"updated_date": "2024-01-09T00:00:00+01:00", "network_connection": "RPD"}
+    >>> cpc = read_capacities_cpc({"capacities_cpc": [
+    ...     {**row, "department_code": "FR-13", "production_type": "SOLAR", "value": 900_000},
+    ...     {**row, "department_code": "FR-13", "production_type": "WIND", "value": 80_000},
+    ...     {**row, "department_code": "FR-29", "production_type": "WIND", "value": 500_000}]})
+    >>> ax = plot_departments(cpc, top=5, ax=Figure().subplots())
+    >>> [label.get_text() for label in ax.get_yticklabels()]  # largest at the top
+    ['Finistère (29)', 'Bouches-du-Rhône (13)']
     """
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise RteValidationError(f"top must be a positive integer, got {top!r}", parameter="top")
@@ -300,7 +317,15 @@ def plot_timeline(
 
     Examples
     --------
-    >>> ax = plot_timeline(units)  # doctest: +SKIP
+    >>> from matplotlib.figure import Figure
+    >>> from rtecap import read_capacities_per_production_unit
+    >>> units = read_capacities_per_production_unit({"capacities_per_production_unit": [
+    ...     {"production_unit": {"code_eic": "17W100P100P0341J", "name": "Pont-sur-Sambre"},
+    ...      "values": [{"start_date": "2019-08-09T00:00:00+02:00", "installed_capacity": 412,
+    ...                  "end_date": "2022-05-16T00:00:00+02:00", "type": "FOSSIL_GAS"}]}]})
+    >>> ax = plot_timeline(units, ax=Figure().subplots())
+    >>> ax.get_title(loc="left")
+    'Power stations: capacity commissioned and closed per year'
     """
     from matplotlib.patches import Patch
 
