@@ -12,10 +12,9 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from rtecap import mappings
+from rtecap import mappings, registry
 from rtecap.datasets import SECTOR_ORDER
 from rtecap.ops import NATIONAL, translate
-from rtecap import registry
 from rtecap.parsers import sort_frame
 
 

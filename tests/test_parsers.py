@@ -12,8 +12,8 @@ import pytest
 from contract import assert_frame_contract
 
 from rtecap import mappings as m
-from rtecap.exceptions import ResponseError, RteValidationError
 from rtecap import registry
+from rtecap.exceptions import ResponseError, RteValidationError
 from rtecap.ops import translate
 from rtecap.parsers import (
     parse,
