@@ -93,7 +93,7 @@ def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
                              f"{comparison.attrs['years']} (last year shown)")
     cpc = frames[m.CPC].rte.translate("en")
     latest = cpc[cpc.index == cpc.index.max()]
-    national = latest[latest["department_code"] == "FR"].rte.to_mw()
+    national = latest.rte.national().rte.to_mw()
     by_type = national.groupby("production_type", observed=True)["capacity_mw"].sum()
     print_table(by_type.sort_values(ascending=False).to_frame(),
                  f"Capacity under purchase obligation, France, {cpc.index.max().date()} (MW)")
@@ -137,6 +137,10 @@ def load_saved(path: Path, resource: str | None = None) -> pd.DataFrame:
     else:
         frame = pd.read_csv(path, index_col=0)
     english = translate(frame, "en")
+    if "department_code" in english and "scope" not in english:  # written before `scope`
+        from rtecap.parsers import scopes
+
+        english.insert(1, "scope", scopes(english["department_code"].astype("category")))
     if resource is None:
         matches = [r.name for r in registry.resources(registry.GENINSCAP)
                    if english.index.name == r.index and [c for c, _ in r.columns] == list(english)]

@@ -29,6 +29,8 @@ class QueryMethods:
         lang: str = "en",
         max_workers: int = 4,
         progress: bool | None = None,
+        order: str = "time",
+        return_undated: bool = False,
     ) -> pd.DataFrame:
         """Installed capacity per production type and year, through this client.
 
@@ -44,13 +46,14 @@ class QueryMethods:
         ...     df = client.get_capacities_per_production_type(
         ...         "2020-01-01", "2022-01-01", production_type="NUCLEAR", progress=False)
         >>> df.index.year.tolist(), df["production_type"].unique().tolist()
-        ([2021, 2020], ['NUCLEAR'])
+        ([2020, 2021], ['NUCLEAR'])
         """
         from rtecap import io
 
         return io.get_capacities_per_production_type(
             start_date, end_date, production_type=production_type, lang=lang,
-            client=cast("Client", self), max_workers=max_workers, progress=progress)
+            client=cast("Client", self), max_workers=max_workers, progress=progress, order=order,
+            return_undated=return_undated)
 
     def get_capacities_per_production_unit(
         self,
@@ -60,6 +63,8 @@ class QueryMethods:
         lang: str = "en",
         max_workers: int = 4,
         progress: bool | None = None,
+        order: str = "time",
+        return_undated: bool = False,
     ) -> pd.DataFrame:
         """Installed capacity of each power station over 100 MW, through this client.
 
@@ -80,7 +85,8 @@ class QueryMethods:
 
         return io.get_capacities_per_production_unit(
             start_date, end_date, lang=lang, client=cast("Client", self),
-            max_workers=max_workers, progress=progress)
+            max_workers=max_workers, progress=progress, order=order,
+            return_undated=return_undated)
 
     def get_capacities_cpc(
         self,
@@ -93,6 +99,8 @@ class QueryMethods:
         lang: str = "en",
         max_workers: int = 4,
         progress: bool | None = None,
+        order: str = "time",
+        return_undated: bool = False,
     ) -> pd.DataFrame:
         """Capacity under purchase obligation (kW), through this client.
 
@@ -114,4 +122,5 @@ class QueryMethods:
         return io.get_capacities_cpc(
             start_date, end_date, department_code=department_code,
             network_connection=network_connection, production_type=production_type, lang=lang,
-            client=cast("Client", self), max_workers=max_workers, progress=progress)
+            client=cast("Client", self), max_workers=max_workers, progress=progress, order=order,
+            return_undated=return_undated)

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from rtecap import export, ops, plotting
+from rtecap.dates import DateLike
 from rtecap.exceptions import RteValidationError
-from rtecap.rules import DateLike
 
 if TYPE_CHECKING:  # pragma: no cover
     import xarray as xr
@@ -98,6 +98,15 @@ class RteAccessor:
     ) -> pd.DataFrame:
         """Tidy change in MW and % per sector: :func:`rtecap.ops.change`."""
         return ops.change(self._df, periods=periods, level=level, freq=freq)
+
+    # ----------------------------------------------------------------- scopes (CPC)
+    def national(self) -> pd.DataFrame:
+        """CPC rows of the ``FR`` aggregate: :func:`rtecap.ops.national`."""
+        return ops.national(self._df)
+
+    def departments(self) -> pd.DataFrame:
+        """CPC rows of the departments: :func:`rtecap.ops.departments`."""
+        return ops.departments(self._df)
 
     # ----------------------------------------------------------------- units (CPPU)
     def in_operation(self, at: DateLike) -> pd.DataFrame:

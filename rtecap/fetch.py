@@ -11,6 +11,7 @@ itself (``FunctionalError``, ``OfflineCacheMissError`` ...) with a note naming t
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -157,7 +158,7 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
 def merge(resource: str, answers: list[dict | None]) -> dict:
     """Merge the answers of several calls into one payload of the guide's shape.
 
-    Records are kept in call order; the parser then sorts them as the guide says and drops
+    Records are kept in call order; the parser then sorts them (time order by default) and drops
     rows repeated across chunk borders. Then the resource's merge rule (``Resource.merge``)
     applies: ``dedupe_units`` keeps one copy of a station answered by several calls (CPPU);
     ``drop_placeholders`` drops a CCPC-RG09 record (a requested combination without
@@ -221,14 +222,18 @@ def _top_level(resource: str, answer: dict):
 
 
 def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
-         progress: bool | None = None):
+         progress: bool | None = None, order: str = "time", return_undated: bool = False):
     """Fetch a validated query and return its tidy frame (the work behind every ``get_*``).
+
+    ``order`` and ``return_undated`` are passed to the parser (see
+    :func:`rtecap.parsers.parse`); they are checked before any call.
 
     Returns
     -------
-    pandas.DataFrame
+    pandas.DataFrame or (DataFrame, DataFrame)
         As the parser of the resource returns it, with provenance in ``df.attrs["rtecap"]``:
-        resource, parameters, chunks, calls, from_cache, fetched_at (UTC), version.
+        resource, parameters, period (first start, last end of the calls), calls,
+        from_cache, fetched_at (UTC), version; and the counts of rows set aside.
 
     Raises
     ------
@@ -237,6 +242,7 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     NoDataError
         Every call answered ``EC45_ERR01``.
     """
+    parsers.row_order(query.resource, order)  # an unknown order fails before any call
     calls = plan(query, client)
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     answers, cached = run(client, query.resource, calls, max_workers=max_workers,
@@ -244,12 +250,14 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     if all(answer is None for answer in answers):
         raise NoDataError(f"{query.resource}: no data for {query.params() or 'nominal mode'}",
                           code=m.NO_DATA_CODE)
-    frame = parsers.parse(query.resource, merge(query.resource, answers), lang=lang)
+    parsed = parsers.parse(query.resource, merge(query.resource, answers), lang=lang,
+                           order=order, return_undated=return_undated)
+    frame = parsed[0] if return_undated else parsed
     frame.attrs["rtecap"] = {
         **frame.attrs.get("rtecap", {}),
         "resource": query.resource,
         "parameters": {**query.params(), "sandbox": client.sandbox},
-        "chunks": [[c.params.get("start_date"), c.params.get("end_date")] for c in calls],
+        "period": [calls[0].params.get("start_date"), calls[-1].params.get("end_date")],
         "calls": len(calls),
         "empty_calls": sum(answer is None for answer in answers),
         "from_cache": all(cached),
@@ -257,4 +265,6 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
         "fetched_at": fetched_at,
         "version": __version__,
     }
-    return frame
+    if return_undated:
+        parsed[1].attrs = copy.deepcopy(frame.attrs)
+    return parsed

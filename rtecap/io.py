@@ -125,11 +125,19 @@ def load_payload(source: PayloadSource) -> Mapping[str, Any]:
     )
 
 
-def _read(resource: str, source: PayloadSource, lang: str) -> pd.DataFrame:
-    return parse(resource, load_payload(source), lang=lang)
+def _read(resource: str, source: PayloadSource, lang: str, order: str,
+          return_undated: bool) -> pd.DataFrame:
+    return parse(resource, load_payload(source), lang=lang, order=order,
+                 return_undated=return_undated)
 
 
-def read_capacities_per_production_type(source: PayloadSource, *, lang: str = "en") -> pd.DataFrame:
+def read_capacities_per_production_type(
+    source: PayloadSource,
+    *,
+    lang: str = "en",
+    order: str = "time",
+    return_undated: bool = False,
+) -> pd.DataFrame:
     """Read a saved ``capacities_per_production_type`` answer into a tidy frame.
 
     Parameters
@@ -140,14 +148,17 @@ def read_capacities_per_production_type(source: PayloadSource, *, lang: str = "e
         :class:`io.StringIO`.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
+    order, return_undated
+        Row order ("time", default, or "guide") and the rows without index date, as
+        :func:`rtecap.parsers.parse`.
 
     Returns
     -------
     DataFrame
         As :func:`rtecap.parsers.parse_capacities_per_production_type`: index
         ``start_date`` (1 January, local midnight), columns ``end_date``,
-        ``production_type``, ``capacity_mw``, ``updated_date``; most recent year first
-        (CPPT-RG05).
+        ``production_type``, ``capacity_mw``, ``updated_date``; oldest year first
+        (``order="guide"``: most recent first, CPPT-RG05).
 
     Raises
     ------
@@ -167,10 +178,16 @@ def read_capacities_per_production_type(source: PayloadSource, *, lang: str = "e
     >>> df.index[0], df["production_type"].iloc[0], float(df["capacity_mw"].iloc[0])
     (Timestamp('2015-01-01 00:00:00+0100', tz='Europe/Paris'), 'FOSSIL_GAS', 6121.0)
     """
-    return _read(m.CPPT, source, lang)
+    return _read(m.CPPT, source, lang, order, return_undated)
 
 
-def read_capacities_per_production_unit(source: PayloadSource, *, lang: str = "en") -> pd.DataFrame:
+def read_capacities_per_production_unit(
+    source: PayloadSource,
+    *,
+    lang: str = "en",
+    order: str = "time",
+    return_undated: bool = False,
+) -> pd.DataFrame:
     """Read a saved ``capacities_per_production_unit`` answer into a tidy frame.
 
     Parameters
@@ -181,13 +198,16 @@ def read_capacities_per_production_unit(source: PayloadSource, *, lang: str = "e
         :class:`io.StringIO`.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
+    order, return_undated
+        Row order ("time", default, or "guide") and the rows without index date, as
+        :func:`rtecap.parsers.parse`.
 
     Returns
     -------
     DataFrame
         As :func:`rtecap.parsers.parse_capacities_per_production_unit`: one row per value
-        interval of each station, index ``start_date`` of the interval; sorted by
-        production type then name (CPPU-RG03).
+        interval of each station, index ``start_date`` of the interval; sorted by start,
+        then production type and name (``order="guide"``: CPPU-RG03).
 
     Raises
     ------
@@ -212,10 +232,16 @@ def read_capacities_per_production_unit(source: PayloadSource, *, lang: str = "e
     >>> df[["name", "producer_name", "production_type"]].iloc[0].tolist()
     ['Pont-sur-Sambre', 'TOTAL DIRECT ENERGIE', 'FOSSIL_GAS']
     """
-    return _read(m.CPPU, source, lang)
+    return _read(m.CPPU, source, lang, order, return_undated)
 
 
-def read_capacities_cpc(source: PayloadSource, *, lang: str = "en") -> pd.DataFrame:
+def read_capacities_cpc(
+    source: PayloadSource,
+    *,
+    lang: str = "en",
+    order: str = "time",
+    return_undated: bool = False,
+) -> pd.DataFrame:
     """Read a saved ``capacities_cpc`` answer into a tidy frame.
 
     Parameters
@@ -226,13 +252,17 @@ def read_capacities_cpc(source: PayloadSource, *, lang: str = "en") -> pd.DataFr
         :class:`io.StringIO`.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
+    order, return_undated
+        Row order ("time", default, or "guide") and the rows without index date, as
+        :func:`rtecap.parsers.parse`.
 
     Returns
     -------
     DataFrame
         As :func:`rtecap.parsers.parse_capacities_cpc`: index ``updated_date``, columns
-        ``department_code``, ``network_connection``, ``production_type``, ``capacity_kw``
-        (Int64); ordered per CCPC-RG08.
+        ``department_code``, ``scope`` (national / department), ``network_connection``,
+        ``production_type``, ``capacity_kw`` (Int64); oldest update first
+        (``order="guide"``: CCPC-RG08).
 
     Raises
     ------
@@ -254,12 +284,14 @@ def read_capacities_cpc(source: PayloadSource, *, lang: str = "en") -> pd.DataFr
     ('date_mise_a_jour', 'puissance_kw')
     >>> df["type_production"].tolist(), df["puissance_kw"].tolist()
     (['BIOGAZ', 'BIOGAZ'], [323012, 2925])
+    >>> df["perimetre"].tolist()
+    ['national', 'national']
     """
-    return _read(m.CPC, source, lang)
+    return _read(m.CPC, source, lang, order, return_undated)
 
 
 # ---- fetching from the API (the same parsers as read_*, reached through rtecap.fetch)
-def _get(resource: str, client, lang, max_workers, progress, **params):
+def _get(resource: str, client, options: dict, **params):
     from rtecap import fetch, rules
     from rtecap.client import Client
 
@@ -268,7 +300,7 @@ def _get(resource: str, client, lang, max_workers, progress, **params):
         client = Client()  # closed below: a loader never leaves a session or cache file open
     try:
         query = rules.validate(resource, **params, today=client.today, chunked=True)
-        return fetch.load(query, client, lang=lang, max_workers=max_workers, progress=progress)
+        return fetch.load(query, client, **options)
     finally:
         if own:
             client.close()
@@ -283,12 +315,16 @@ def get_capacities_per_production_type(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    order: str = "time",
+    return_undated: bool = False,
 ) -> pd.DataFrame:
     """Installed capacity per production type, one value per calendar year (CPPT).
 
     Parameters
     ----------
     start_date, end_date : str, date, datetime or Timestamp, optional
+        ISO 8601 strings (``"2020-02-01"``, ``"2020-02-01T00:00:00+01:00"``) or date objects;
+        ``"01/02/2020"`` is refused (F06), never guessed (see :func:`rtecap.dates.parse_date`).
         The period, end excluded; both or neither (``GENINSCAP_CPPT_F01``). Neither: the
         current year (CPPT-RG01). Naive values are Europe/Paris. A period longer than the
         API's 366 days is widened to whole calendar years and fetched one year per call.
@@ -302,13 +338,20 @@ def get_capacities_per_production_type(
         Calls run at once; 1 runs them one after the other.
     progress : bool, optional
         A progress bar when there is more than one call; False (or ``TQDM_DISABLE=1``): none.
+    order : {"time", "guide"}, default "time"
+        Rows in time order (index ascending, ties in the guide's order of the other keys) or
+        in the guide's output order.
+    return_undated : bool, default False
+        True: return ``(frame, undated)``, the rows without an index date (never rows of the
+        frame: CCPC-RG09 placeholders, values the source left undated) as a second frame.
 
     Returns
     -------
     pandas.DataFrame
         Index ``start_date`` (1 January, Europe/Paris); columns ``end_date``,
-        ``production_type``, ``capacity_mw``, ``updated_date``; most recent year first
-        (CPPT-RG05). Provenance in ``df.attrs["rtecap"]``.
+        ``production_type``, ``capacity_mw``, ``updated_date``; oldest year first
+        (``order="guide"``: most recent first, CPPT-RG05). Provenance in
+        ``df.attrs["rtecap"]``.
 
     Raises
     ------
@@ -335,7 +378,9 @@ def get_capacities_per_production_type(
     With a real account, ``rtecap.Client()`` reads ``RTE_CLIENT_ID`` and
     ``RTE_CLIENT_SECRET`` and ``client=`` can be left out.
     """
-    return _get(m.CPPT, client, lang, max_workers, progress, start_date=start_date,
+    options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
+               "return_undated": return_undated}
+    return _get(m.CPPT, client, options, start_date=start_date,
                 end_date=end_date, production_type=production_type)
 
 
@@ -347,16 +392,19 @@ def get_capacities_per_production_unit(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    order: str = "time",
+    return_undated: bool = False,
 ) -> pd.DataFrame:
     """Installed capacity of each power station over 100 MW (CPPU).
 
     Parameters
     ----------
     start_date, end_date : str, date, datetime or Timestamp, optional
-        The period, end excluded; both or neither. Neither: the stations in operation today
-        (CPPU-RG01). Any length from one day: it is fetched one calendar year per call
-        (the API takes at most 366 days, ``GENINSCAP_CPPU_F03``); data starts in 1935.
-    lang, client, max_workers, progress
+        ISO 8601 strings or date objects. The period, end excluded; both or neither.
+        Neither: the stations in operation today (CPPU-RG01). Any length from one day: it
+        is fetched one calendar year per call (the API takes at most 366 days,
+        ``GENINSCAP_CPPU_F03``); data starts in 1935.
+    lang, client, max_workers, progress, order, return_undated
         As :func:`get_capacities_per_production_type`.
 
     Returns
@@ -365,7 +413,9 @@ def get_capacities_per_production_unit(
         One row per validity interval of a station's value: index ``start_date``; columns
         ``end_date`` (NaT while in operation), ``code_eic``, ``name``, ``location``,
         ``producer_code_eic``, ``producer_name``, ``production_type``, ``capacity_mw``,
-        ``voltage_kv``, ``updated_date``; sorted by production type then name (CPPU-RG03).
+        ``voltage_kv``, ``updated_date``; sorted by start, then production type and name
+        (``order="guide"``: CPPU-RG03). Rows without ``start_date`` are set aside with a
+        warning that counts them.
 
     Raises
     ------
@@ -386,7 +436,9 @@ def get_capacities_per_production_unit(
     >>> bool(running["code_eic"].is_unique), bool((running["capacity_mw"] > 100).all())
     (True, True)
     """
-    return _get(m.CPPU, client, lang, max_workers, progress, start_date=start_date,
+    options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
+               "return_undated": return_undated}
+    return _get(m.CPPU, client, options, start_date=start_date,
                 end_date=end_date)
 
 
@@ -401,15 +453,17 @@ def get_capacities_cpc(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    order: str = "time",
+    return_undated: bool = False,
 ) -> pd.DataFrame:
     """Capacity under purchase obligation, in kW, by department, network and sector (CPC).
 
     Parameters
     ----------
     start_date, end_date : str, date, datetime or Timestamp, optional
-        Updates whose ``updated_date`` falls in the period (CCPC-RG06), end excluded, at most
-        D+1 (``GENINSCAP_CCPC_F04``). Neither: the latest value of each combination
-        (CCPC-RG01). Data starts on 2015-02-09.
+        ISO 8601 strings or date objects. Updates whose ``updated_date`` falls in the
+        period (CCPC-RG06), end excluded, at most D+1 (``GENINSCAP_CCPC_F04``). Neither:
+        the latest value of each combination (CCPC-RG01). Data starts on 2015-02-09.
     department_code : str or list of str, optional
         ``FR`` (France as a whole, CCPC-RG02) and/or ISO 3166-2:FR codes (``FR-2A``, ``FR-974``).
         A list too long for the guide's 512-character URI is spread over several calls.
@@ -418,16 +472,18 @@ def get_capacities_cpc(
     production_type : str or list of str, optional
         Some of WIND, SOLAR, HYDRO, COGENERATION, BIOGAZ (or BIOGAS), BIOMASS, INCINERATION,
         GEOTHERMAL, OTHERS (or OTHER).
-    lang, client, max_workers, progress
+    lang, client, max_workers, progress, order, return_undated
         As :func:`get_capacities_per_production_type`.
 
     Returns
     -------
     pandas.DataFrame
-        Index ``updated_date``; columns ``department_code``, ``network_connection``,
-        ``production_type``, ``capacity_kw`` (nullable integer); newest first, then department,
-        type and network (CCPC-RG08). A requested combination with no data keeps a row with
-        NaT and NA (CCPC-RG09). ``df.rte.to_mw()`` converts to MW.
+        Index ``updated_date``; columns ``department_code``, ``scope`` ("national" for
+        ``FR``, "department" otherwise: never sum both), ``network_connection``,
+        ``production_type``, ``capacity_kw`` (nullable integer); oldest first, then
+        department, type and network (``order="guide"``: CCPC-RG08). A requested combination
+        with no data (CCPC-RG09) is not a row: ``attrs["rtecap"]["set_aside"]`` counts them,
+        ``return_undated=True`` returns them. ``df.rte.to_mw()`` converts to MW.
 
     Raises
     ------
@@ -450,6 +506,8 @@ def get_capacities_cpc(
     >>> latest.groupby("network_connection", observed=True)["capacity_mw"].sum().gt(0).all()
     np.True_
     """
-    return _get(m.CPC, client, lang, max_workers, progress, start_date=start_date,
+    options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
+               "return_undated": return_undated}
+    return _get(m.CPC, client, options, start_date=start_date,
                 end_date=end_date, department_code=department_code,
                 network_connection=network_connection, production_type=production_type)

@@ -118,6 +118,11 @@ class Resource:
         Columns stored as xarray coordinates along ``coords_along`` rather than variables.
     coords_along : str or None
         The dimension field those coordinates follow.
+    optional_dims : tuple of str
+        Dimension fields that may be missing in a row (stored as ``""`` in the Dataset).
+    placeholder_value : str or None
+        The value column that, missing with the index date, marks a placeholder record (a
+        requested combination without data, CCPC-RG09), counted apart from undated data.
     cache_seconds : mapping
         Cache lifetime (the guide's advised call frequency), ``december`` and ``other``.
     signature : tuple of str
@@ -156,6 +161,8 @@ class Resource:
     merge: Literal["concat", "dedupe_units", "drop_placeholders"] = "concat"
     coords: tuple[str, ...] = ()
     coords_along: str | None = None
+    optional_dims: tuple[str, ...] = ()
+    placeholder_value: str | None = None
     required_any: tuple[tuple[str, ...], ...] = ()
     cache_seconds: Mapping[str, int] = field(
         default_factory=lambda: MappingProxyType({"december": 86_400, "other": 86_400}))
@@ -181,11 +188,11 @@ class Resource:
             raise ValueError(f"{self.name} has no functional error codes")
         return f"GENINSCAP_{self.error_prefix}_{fcode}"
 
-    def parse(self, payload: Mapping[str, Any], *, lang: str = "en") -> Any:
-        """Parse a decoded answer with this resource's parser (a tidy DataFrame)."""
+    def parse(self, payload: Mapping[str, Any], **options: Any) -> Any:
+        """Parse a decoded answer with this resource's parser (``lang=``, ``order=`` ...)."""
         if self.parser is None:
             raise ValueError(f"{self.name} has no parser")
-        return _load(self.parser)(payload, lang=lang)
+        return _load(self.parser)(payload, **options)
 
     def load(self) -> Callable[..., Any]:
         """Return the ``get_<name>`` loader function."""
@@ -254,14 +261,14 @@ _ENTRIES = (
         first_date=date(2015, 2, 9),  # guide §4.3.1.1
         shortest="day", horizon="tomorrow", split="years",
         index="updated_date",
-        columns=(("department_code", _LABEL), ("network_connection", _LABEL),
+        columns=(("department_code", _LABEL), ("scope", _LABEL), ("network_connection", _LABEL),
                  ("production_type", _LABEL), ("capacity_kw", "Int64")),
         # CCPC-RG08: updated_date most recent first, then department, production type, network
         sort_order=(("updated_date", False, None), ("department_code", True, "alpha"),
                     ("production_type", True, "alpha"), ("network_connection", True, "alpha")),
         parser="rtecap.parsers:parse_capacities_cpc",
         loader="rtecap.io:get_capacities_cpc",
-        merge="drop_placeholders",
+        merge="drop_placeholders", placeholder_value="capacity_kw",
         dims=("time", "department_code", "network_connection", "production_type"),
         signature=("department_code", "network_connection"),
         required=("department_code", "network_connection", "production_type"),
@@ -272,10 +279,13 @@ _ENTRIES = (
         name=m.NATIONAL, alias="national", api=ODRE,
         title="ODRE national installed capacity per sector (bundled, 2007-2023)",
         index="start_date",
-        columns=(("sector", _LABEL), ("level", _LABEL), ("capacity_mw", "float64")),
-        sort_order=(("start_date", True, None), ("sector", True, "enum")),
+        columns=(("sector", _LABEL), ("sub_sector", _LABEL), ("capacity_mw", "float64"),
+                 ("sector_total_mw", "float64")),
+        # its only order: year, sector, sub-sector (display order)
+        sort_order=(("start_date", True, None), ("sector", True, "enum"),
+                    ("sub_sector", True, "enum")),
         loader="rtecap.datasets:load_national_capacities",
-        dims=("time", "sector"), coords=("level",), coords_along="sector",
+        dims=("time", "sector", "sub_sector"), optional_dims=("sub_sector",),
         signature=("sector", "capacity_mw"),
         required=("sector", "capacity_mw"),
         capacity="sectors", chart="capacities",

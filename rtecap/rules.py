@@ -20,16 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import TypeAlias
 
 import pandas as pd
 
 from rtecap import mappings as m
 from rtecap import registry
+from rtecap.dates import DateLike, parse_date
 from rtecap.exceptions import RteValidationError
 
-DateLike: TypeAlias = "str | date | datetime | pd.Timestamp"
 _WIRE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 _DAY = pd.DateOffset(days=1)
 _YEAR = pd.DateOffset(years=1)
@@ -90,31 +88,26 @@ class Query:
         return out
 
 
-def _fail(
-    resource: str | None, fcode: str, parameter: str | None = None, detail: str = ""
-) -> None:
-    if resource is None:  # a date that is not a parameter of the API: no code, our words
-        raise RteValidationError(detail, parameter=parameter)
+def _fail(resource: str, fcode: str, parameter: str | None = None, detail: str = "") -> None:
     code = registry.get(resource).error_code(fcode)
     message = m.error_message(code) + (f" ({detail})" if detail else "")
     raise RteValidationError(message, code=code, parameter=parameter)
 
 
-def to_timestamp(
-    value: DateLike, parameter: str = "date", resource: str | None = m.CPPT
-) -> pd.Timestamp:
-    """Convert a date given by a user into a Europe/Paris timestamp.
+def to_timestamp(value: DateLike, parameter: str = "date", resource: str = m.CPPT) -> pd.Timestamp:
+    """Convert a date given by a user into a Europe/Paris timestamp (strict ISO 8601).
 
     Parameters
     ----------
     value : str, datetime.date, datetime.datetime or pandas.Timestamp
-        A date. Naive values (``"2023-02-01"``, ``date(2023, 2, 1)``, a datetime without
-        ``tzinfo``) are read as Europe/Paris local time; aware values are converted.
+        An ISO 8601 string (``"2023-02-01"``, ``"2023-02-01T06:00:00+01:00"``, ``...Z``) or a
+        date object. Naive values are Europe/Paris local time; aware values are converted.
+        ``"01/02/2023"``, ``"2023/02/01"`` or ``"Feb 2023"`` are refused, never guessed
+        (see :func:`rtecap.dates.parse_date`).
     parameter : str
         Name of the parameter, quoted in the error.
-    resource : str or None
-        Resource whose F06 code the error carries; None for a date that is not an API
-        parameter (``at`` of :func:`rtecap.ops.in_operation` ...): the error has no code.
+    resource : str
+        Resource whose F06 code the error carries.
 
     Returns
     -------
@@ -124,31 +117,20 @@ def to_timestamp(
     Raises
     ------
     RteValidationError
-        ``GENINSCAP_<RES>_F06`` if the value is not a date, or is a local time that does not
-        exist or is ambiguous (DST changes).
+        ``GENINSCAP_<RES>_F06`` if the value is not an ISO 8601 date (the message shows the
+        ISO form to write); without a code if it is a local time that does not exist or is
+        ambiguous in Europe/Paris (daylight saving changes), in plain words.
 
     Examples
     --------
     >>> to_timestamp("2023-07-01")
     Timestamp('2023-07-01 00:00:00+0200', tz='Europe/Paris')
+    >>> to_timestamp("13/02/2023", "start_date")
+    Traceback (most recent call last):
+    ...
+    rtecap.exceptions.RteValidationError: GENINSCAP_CPPT_F06: start_date='13/02/2023' is not ...
     """
-    if isinstance(value, bool) or not isinstance(value, (str, date, datetime, pd.Timestamp)):
-        _fail(resource, "F06", parameter, f"{parameter}={value!r} is not a date")
-    try:
-        ts = pd.Timestamp(value)
-        if ts is pd.NaT:
-            raise ValueError("NaT")
-    except (ValueError, TypeError, OverflowError) as exc:
-        _fail(resource, "F06", parameter, f"{parameter}={value!r} is not a valid date: {exc}")
-    if ts.tzinfo is not None:
-        return ts.tz_convert(m.TZ)
-    try:
-        return ts.tz_localize(m.TZ, ambiguous="raise", nonexistent="raise")
-    except ValueError:  # the hour skipped in spring or repeated in autumn
-        _fail(resource, "F06", parameter,
-              f"{parameter}={value!r} is not a single Europe/Paris time (daylight saving "
-              "change): pass a time-zone-aware timestamp")
-    raise AssertionError("unreachable")  # pragma: no cover
+    return parse_date(value, parameter, registry.get(resource).error_code("F06"))
 
 
 def format_date(ts: pd.Timestamp) -> str:

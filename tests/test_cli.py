@@ -126,3 +126,13 @@ def test_plot_from_the_cache_offline(tmp_path, monkeypatch, capsys):
 
 def test_plot_needs_a_file_or_a_resource(capsys):
     assert main(["plot"]) == 2
+
+
+def test_load_saved_cpc_written_before_the_scope_column(tmp_path):
+    from frames import small_cpc
+
+    cpc = small_cpc()
+    cpc.drop(columns="scope").to_csv(tmp_path / "old.csv")
+    back = load_saved(tmp_path / "old.csv")
+    assert back["scope"].tolist() == cpc["scope"].tolist()
+    assert back.rte.kind == m.CPC

@@ -8,7 +8,16 @@ from rtecap.datasets._national import (
     LICENCE,
     SECTOR_ORDER,
     SOURCE,
+    SUB_SECTOR_ORDER,
     load_national_capacities,
+    tidy_national,
 )
 
-__all__ = ["LICENCE", "SECTOR_ORDER", "SOURCE", "load_national_capacities"]
+__all__ = [
+    "LICENCE",
+    "SECTOR_ORDER",
+    "SOURCE",
+    "SUB_SECTOR_ORDER",
+    "load_national_capacities",
+    "tidy_national",
+]

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rtecap import mappings, registry
+from rtecap.dates import DateLike, parse_date
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.frames import col, derived_attrs, frame_kind, frame_lang, to_english
 from rtecap.ops.labels import (
@@ -21,7 +22,6 @@ from rtecap.ops.labels import (
     sector_labels,
     stack_long,
 )
-from rtecap.rules import DateLike, to_timestamp
 
 #: Largest (dates x rows) boolean block evaluated at once by :func:`capacity_by_date`.
 _BLOCK_CELLS = 20_000_000
@@ -48,9 +48,11 @@ def in_operation(df: pd.DataFrame, at: DateLike) -> pd.DataFrame:
     ----------
     df : DataFrame
         A CPPU frame (English or French).
-    at : str, datetime or Timestamp
-        The date; a naive value is read as Europe/Paris local time (it must not fall in the
-        hour skipped or repeated by a daylight saving change).
+    at : str, datetime.date, datetime or Timestamp
+        The date: an ISO 8601 string (``"2020-06-01"``, ``"2020-06-01T12:00:00+02:00"``) or a
+        date object (see :func:`rtecap.dates.parse_date`; ``"01/06/2020"`` is refused, not
+        guessed). A naive value is Europe/Paris local time (it must not fall in the hour
+        skipped or repeated by a daylight saving change).
 
     Returns
     -------
@@ -61,7 +63,8 @@ def in_operation(df: pd.DataFrame, at: DateLike) -> pd.DataFrame:
     Raises
     ------
     RteValidationError
-        If ``df`` is not a CPPU frame, or ``at`` is not a date or not a single local time.
+        If ``df`` is not a CPPU frame, or ``at`` is not an ISO 8601 date or a date object, or
+        not a single local time.
 
     Examples
     --------
@@ -79,7 +82,7 @@ def in_operation(df: pd.DataFrame, at: DateLike) -> pd.DataFrame:
     ['Flamanville 3']
     """
     _check_cppu(df)
-    ts = to_timestamp(at, "at", resource=None)
+    ts = parse_date(at, "at")
     end = df[col("end_date", frame_lang(df))]
     starts, ends = df.index, pd.DatetimeIndex(end)
     mask = (starts <= ts) & (ends.isna() | (ends > ts))

@@ -22,7 +22,8 @@ LABELS_FR: Mapping[str, Mapping[str, str]] = {
     "production_type": m.PRODUCTION_TYPE_FR,
     "network_connection": m.NETWORK_FR,
     "sector": m.SECTOR_FR,
-    "level": m.LEVEL_FR,
+    "sub_sector": m.SECTOR_FR,
+    "scope": m.SCOPE_FR,
 }
 _EN_ONLY = set(COLUMNS_FR_ALL) - set(COLUMNS_EN_ALL)
 _FR_ONLY = set(COLUMNS_EN_ALL) - set(COLUMNS_FR_ALL)
@@ -80,10 +81,10 @@ def translate(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return ``df`` with column names and labels in ``lang``, whichever language it is in.
 
     Column and index names follow ``mappings.COLUMNS_FR``; production types, networks,
-    sectors and levels follow ``PRODUCTION_TYPE_FR``, ``NETWORK_FR``, ``SECTOR_FR`` and
-    ``LEVEL_FR``. Labels without a translation (unknown ones, department codes, free text)
-    are kept; category order is kept. The round trip en -> fr -> en gives back an equal
-    frame. ``attrs`` are copied and ``attrs["rtecap"]["lang"]`` set.
+    sectors, sub-sectors and scopes follow ``PRODUCTION_TYPE_FR``, ``NETWORK_FR``,
+    ``SECTOR_FR`` and ``SCOPE_FR``. Labels without a translation (unknown ones, department
+    codes, free text) are kept; category order is kept. The round trip en -> fr -> en gives
+    back an equal frame. ``attrs`` are copied and ``attrs["rtecap"]["lang"]`` set.
 
     Parameters
     ----------
