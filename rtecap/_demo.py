@@ -1,4 +1,4 @@
-"""The API half of ``rtecap demo`` and the file reader of ``rtecap plot``.
+"""The API half of ``rtecap demo``.
 
 The demo starts :mod:`rtecap.emulator` in-process, runs the real HTTP path (OAuth2, chunked
 ``get_*`` calls, disk cache) for the full history of the three resources, compares the
@@ -111,64 +111,4 @@ def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
                      lang=lang)
     for name, path in paths.items():
         print(f"wrote {path} ({name})")
-    return 0
-
-
-def load_saved(path: Path, resource: str | None = None) -> pd.DataFrame:
-    """Read a frame written by ``rtecap fetch`` (CSV or Parquet) back with its dtypes.
-
-    Parameters
-    ----------
-    path : Path
-        A ``.csv`` or ``.parquet`` file.
-    resource : str, optional
-        Its resource; default: guessed from the columns.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Index and date columns in Europe/Paris, labels as categories, numbers numeric.
-    """
-    from rtecap import registry
-    from rtecap.ops import translate
-
-    if path.suffix == ".parquet":
-        frame = pd.read_parquet(path)
-    else:
-        frame = pd.read_csv(path, index_col=0)
-    english = translate(frame, "en")
-    if "department_code" in english and "scope" not in english:  # written before `scope`
-        from rtecap.parsers import scopes
-
-        english.insert(1, "scope", scopes(english["department_code"].astype("category")))
-    if resource is None:
-        matches = [r.name for r in registry.resources(registry.GENINSCAP)
-                   if english.index.name == r.index and [c for c, _ in r.columns] == list(english)]
-        if len(matches) != 1:
-            raise ValueError(f"cannot tell the resource of {path}: pass --resource")
-        resource = matches[0]
-    spec = registry.get(resource)
-    english.index = pd.to_datetime(english.index, utc=True).tz_convert(m.TZ)
-    english.index.name = spec.index
-    for column, kind in spec.columns:
-        if kind == "datetime":
-            english[column] = pd.to_datetime(english[column], utc=True).dt.tz_convert(m.TZ)
-        elif kind in ("category", "Int64", "float64"):
-            english[column] = english[column].astype(kind)
-    english.attrs["rtecap"] = {"resource": spec.name, "lang": "en",
-                               "source_file": str(path)}
-    return english
-
-
-def plot_frame(frame: pd.DataFrame, out: Path, *, lang: str | None = None) -> int:
-    """Draw the plots that fit a frame (CPPT, CPPU or CPC); return the exit code."""
-    from rtecap.plotting import save_all
-
-    if lang:
-        frame = frame.rte.translate(lang)
-    from rtecap import registry
-
-    chart = registry.get(frame.rte.kind).chart  # the save_all argument that draws it
-    for name, written in save_all(out, **{chart: frame}, lang=lang).items():
-        print(f"wrote {written} ({name})")
     return 0

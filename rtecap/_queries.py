@@ -7,6 +7,7 @@ the HTTP layer stays free of it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
@@ -31,6 +32,7 @@ class QueryMethods:
         progress: bool | None = None,
         order: str = "time",
         return_undated: bool = False,
+        raw: str | os.PathLike | None = None,
     ) -> pd.DataFrame:
         """Installed capacity per production type and year, through this client.
 
@@ -53,7 +55,7 @@ class QueryMethods:
         return io.get_capacities_per_production_type(
             start_date, end_date, production_type=production_type, lang=lang,
             client=cast("Client", self), max_workers=max_workers, progress=progress, order=order,
-            return_undated=return_undated)
+            return_undated=return_undated, raw=raw)
 
     def get_capacities_per_production_unit(
         self,
@@ -65,6 +67,7 @@ class QueryMethods:
         progress: bool | None = None,
         order: str = "time",
         return_undated: bool = False,
+        raw: str | os.PathLike | None = None,
     ) -> pd.DataFrame:
         """Installed capacity of each power station over 100 MW, through this client.
 
@@ -86,7 +89,7 @@ class QueryMethods:
         return io.get_capacities_per_production_unit(
             start_date, end_date, lang=lang, client=cast("Client", self),
             max_workers=max_workers, progress=progress, order=order,
-            return_undated=return_undated)
+            return_undated=return_undated, raw=raw)
 
     def get_capacities_cpc(
         self,
@@ -101,6 +104,7 @@ class QueryMethods:
         progress: bool | None = None,
         order: str = "time",
         return_undated: bool = False,
+        raw: str | os.PathLike | None = None,
     ) -> pd.DataFrame:
         """Capacity under purchase obligation (kW), through this client.
 
@@ -123,4 +127,4 @@ class QueryMethods:
             start_date, end_date, department_code=department_code,
             network_connection=network_connection, production_type=production_type, lang=lang,
             client=cast("Client", self), max_workers=max_workers, progress=progress, order=order,
-            return_undated=return_undated)
+            return_undated=return_undated, raw=raw)

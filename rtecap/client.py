@@ -12,8 +12,12 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
   fetched and the call sent again (at most ``retries`` times: a token can expire while urllib3
   waits to resend a 429 or 5xx with the same headers).
 * Resilience: a urllib3 :class:`~urllib3.util.Retry` mounted on the session retries GETs on
-  408/429/500/502/503/504/509 with exponential backoff, honouring ``Retry-After`` up to a cap.
-  A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
+  408/429/500/502/503/504/509 and read timeouts with exponential backoff, honouring
+  ``Retry-After`` up to a cap. A refused connection or an unknown host is not retried: it
+  raises :class:`~rtecap.exceptions.ConnectionFailedError` at once; a read timeout that
+  outlasts the retries raises :class:`~rtecap.exceptions.ApiTimeoutError` ("timed out after
+  N s"). A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
+  Concurrent calls share one token request: its failure fails them all.
 * Proxies and CA bundle: as requests reads them (``HTTPS_PROXY``/``NO_PROXY``,
   ``REQUESTS_CA_BUNDLE``/``CURL_CA_BUNDLE``), once per client; loopback is never proxied.
 * Cache: requests-cache's ``CacheMixin`` on the same session, SQLite in the user cache
@@ -24,6 +28,7 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import random
@@ -37,15 +42,25 @@ import requests
 
 from rtecap import mappings as m
 from rtecap import registry
-from rtecap._http import BearerAuth, cache_key, is_loopback, make_retry, redact_oauth_logs
+from rtecap._http import (
+    BearerAuth,
+    cache_key,
+    check_cancelled,
+    is_loopback,
+    make_retry,
+    pause,
+    redact_oauth_logs,
+    request_token,
+    stop_load,
+    transport_error,
+)
 from rtecap._queries import QueryMethods
 from rtecap._version import __version__
 from rtecap.exceptions import (
-    AuthenticationError,
     CredentialsError,
     OfflineCacheMissError,
     ResponseError,
-    RteApiError,
+    RteError,
     error_from_response,
 )
 
@@ -94,7 +109,8 @@ class Client(QueryMethods):
     timeout : float or (float, float), default (10, 60)
         Connect and read timeouts in seconds, for every call.
     retries : int, default 5
-        Attempts after the first one for retryable statuses, connection errors and bad bodies.
+        Attempts after the first one for retryable statuses, read timeouts, connections
+        dropped and bad bodies (never for a refused connection or an unknown host).
     backoff_factor : float, default 0.5
         Exponential backoff: ``backoff_factor * 2 ** (attempt - 1)`` seconds.
     max_retry_after : float, default 60
@@ -154,6 +170,8 @@ class Client(QueryMethods):
             raise ValueError("offline=True needs a cache (cache=True or a path)")
         self._token_lock = threading.Lock()
         self._token: dict[str, Any] = {}
+        self._token_attempts = 0  # token requests made; workers share one attempt's outcome
+        self._token_error: Exception | None = None
         self._session = self._build_session(retries, backoff_factor, max_retry_after, parts)
 
     # ------------------------------------------------------------------ session
@@ -228,7 +246,19 @@ class Client(QueryMethods):
         return time.time() < float(expires_at) - leeway
 
     def _ensure_token(self, force: bool = False) -> None:
+        """Make sure a valid token is held; one request serves every waiting worker.
+
+        A worker that waited for the lock while another one asked for a token takes that
+        request's outcome: the new token, or its error (a refused connection or refused
+        credentials fail every worker at once instead of being tried once per worker).
+        """
+        seen = self._token_attempts
         with self._token_lock:
+            if self._token_attempts != seen:  # asked for while this thread waited
+                if self._token_error is not None:  # the same error, raised anew here
+                    raise copy.copy(self._token_error) from self._token_error
+                if self._token_valid():
+                    return
             if not force and self._token_valid():
                 return
             if not self.client_id or not self._secret:
@@ -237,26 +267,17 @@ class Client(QueryMethods):
                     "set RTE_CLIENT_ID and RTE_CLIENT_SECRET (or run offline from the cache, or "
                     "use rtecap.emulator for tests)"
                 )
-            from oauthlib.oauth2 import BackendApplicationClient, OAuth2Error
-
-            url = self.base_url + m.TOKEN_PATH
-            oauth = BackendApplicationClient(client_id=self.client_id)
+            check_cancelled()
+            self._token_error = None
             try:
-                response = self._session.post(
-                    url, data=oauth.prepare_request_body(include_client_id=False),
-                    headers={"Content-Type": "application/x-www-form-urlencoded"},
-                    auth=requests.auth.HTTPBasicAuth(self.client_id, self._secret),
-                    timeout=self.timeout,
-                )
-                self._token = dict(oauth.parse_request_body_response(response.text))
-            except OAuth2Error as exc:
-                raise AuthenticationError(
-                    f"the token endpoint refused the client credentials ({exc.error})",
-                    status=getattr(exc, "status_code", None) or 401, code=exc.error, url=url,
-                ) from None
-            except (requests.RequestException, ValueError) as exc:  # never the secret
-                raise RteApiError(f"token request failed: {type(exc).__name__}: {exc}",
-                                  url=url) from exc
+                self._token = request_token(self._session, self.base_url + m.TOKEN_PATH,
+                                            self.client_id, self._secret, self.timeout)
+            except RteError as exc:
+                self._token_error = exc
+                stop_load()  # the other workers of this load would meet the same error
+                raise
+            finally:
+                self._token_attempts += 1  # counted once done: waiters then share the outcome
             log.debug("rtecap: new access token, valid %ss", self._token.get("expires_in"))
 
     # ------------------------------------------------------------------ calls
@@ -365,15 +386,19 @@ class Client(QueryMethods):
         failures = renewals = 0
         while True:
             self._ensure_token(force=False)
+            check_cancelled()
             try:
                 response = self._session.get(url, **kwargs)
-            except (requests.exceptions.ChunkedEncodingError,
-                    requests.exceptions.ConnectionError,
-                    requests.exceptions.Timeout) as exc:
+            except requests.RequestException as exc:
+                # urllib3 has already retried what is worth retrying (never a refused
+                # connection); only a body cut short is sent again here.
+                error = transport_error(exc, url, self.timeout)
                 failures += 1
-                if failures > self.retries:
-                    raise RteApiError(f"{type(exc).__name__} after {failures} attempts",
-                                      url=url) from exc
+                if error is None and failures > self.retries:
+                    error = ResponseError(f"answer cut short {failures} times ({exc})",
+                                          status=200, url=url)
+                if error is not None:
+                    raise error from exc
                 self._sleep(failures - 1)
                 continue
             if response.status_code == 401 and renewals < max(1, self.retries):
@@ -390,7 +415,7 @@ class Client(QueryMethods):
 
     def _sleep(self, attempt: int) -> None:
         delay = self.backoff_factor * (2 ** attempt)
-        time.sleep(delay * (0.5 + random.random() / 2))
+        pause(delay * (0.5 + random.random() / 2))
 
 
 __all__ = ["Answer", "Client", "default_cache_path"]

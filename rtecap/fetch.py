@@ -12,16 +12,21 @@ itself (``FunctionalError``, ``OfflineCacheMissError`` ...) with a note naming t
 from __future__ import annotations
 
 import copy
+import json
 import os
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from rtecap import mappings as m
 from rtecap import parsers, registry, rules
+from rtecap._http import Cancelled, cancel_scope
 from rtecap._version import __version__
 from rtecap.exceptions import (
+    ConnectionFailedError,
     CredentialsError,
     NoDataError,
     ResponseError,
@@ -94,6 +99,29 @@ def _progress_enabled(progress: bool | None, calls: int) -> bool:
     return os.environ.get("TQDM_DISABLE", "").strip().lower() not in ("1", "true", "yes")
 
 
+def _progress_bar(total: int, desc: str):
+    """A tqdm bar: a notebook widget when ipywidgets is installed, else the text bar.
+
+    ``tqdm.auto`` warns ("IProgress not found") in Jupyter without ipywidgets; the text bar
+    works there too, without the warning.
+    """
+    import importlib.util
+
+    try:
+        widgets = importlib.util.find_spec("ipywidgets") is not None
+    except (ImportError, ValueError):  # a broken or blocked install
+        widgets = False
+    if widgets:
+        from tqdm.auto import tqdm
+    else:
+        from tqdm.std import tqdm
+    return tqdm(total=total, desc=desc, unit="call", leave=False)
+
+
+#: Failures that are the same for every call of a load: raised as they are, not per chunk.
+_LOAD_ERRORS = (CredentialsError, ConnectionFailedError)
+
+
 def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         progress: bool | None = None) -> tuple[list[dict | None], list[bool]]:
     """Run calls with bounded concurrency; return answers and from-cache flags in call order.
@@ -101,58 +129,90 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
     An answer is None for a call the API answered with ``EC45_ERR01`` (CCPC-RG09: nothing
     found in that chunk); :func:`load` raises :class:`NoDataError` when every call did.
 
+    The first failure stops the load: calls not yet started are dropped, waits between
+    retries end, and the error is raised once the exchanges in flight are over. Ctrl-C
+    (``KeyboardInterrupt``) does the same; answers already received stay in the client's
+    cache, so running the load again fetches only the rest.
+
     Raises
     ------
     RteError or any other exception
         The error of the first call that failed, as itself (its type, code and status kept),
         with a note naming the call's period and parameters (shown under the traceback,
         listed in ``exc.__notes__``).
+    ConnectionFailedError, CredentialsError
+        The host cannot be reached (refused, unknown host), or no credentials: the same for
+        every call, raised as they are (no note).
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
     answers: list[dict | None] = [None] * len(calls)
     cached = [False] * len(calls)
+    stop = threading.Event()
 
     def one(index: int) -> int:
+        if stop.is_set():
+            raise Cancelled  # another call failed: this one does not start
         try:
-            answers[index], cached[index] = client.get_answer(resource, calls[index].params)
+            with cancel_scope(stop):
+                answers[index], cached[index] = client.get_answer(resource,
+                                                                  calls[index].params)
         except NoDataError:
             answers[index], cached[index] = None, False
-        except CredentialsError:
+        except (*_LOAD_ERRORS, Cancelled):
+            stop.set()
             raise  # not the call's fault: the same for every call
         except Exception as exc:
+            stop.set()
             exc.add_note(f"{resource}: call {index + 1}/{len(calls)} "
                          f"({calls[index].label()}) failed")
             raise
         return index
 
-    bar = None
-    if _progress_enabled(progress, len(calls)):
-        from tqdm.auto import tqdm
+    bars: list = []  # the bar appears with the first answer: a load failing at once shows none
+    shown = _progress_enabled(progress, len(calls))
 
-        bar = tqdm(total=len(calls), desc=resource, unit="call", leave=False)
+    def tick() -> None:
+        if shown and not bars:
+            bars.append(_progress_bar(len(calls), resource))
+        if bars:
+            bars[0].update()
+
     try:
         if max_workers == 1 or len(calls) == 1:
             for index in range(len(calls)):
                 one(index)
-                if bar is not None:
-                    bar.update()
+                tick()
         else:
-            with ThreadPoolExecutor(max_workers=min(max_workers, len(calls))) as pool:
-                futures = [pool.submit(one, index) for index in range(len(calls))]
-                try:
-                    for future in futures:
-                        future.result()
-                        if bar is not None:
-                            bar.update()
-                except BaseException:
-                    for future in futures:
-                        future.cancel()
-                    raise
+            _run_pool(one, len(calls), min(max_workers, len(calls)), stop, tick)
     finally:
-        if bar is not None:
+        for bar in bars:
             bar.close()
     return answers, cached
+
+
+def _run_pool(one, count: int, workers: int, stop: threading.Event, tick) -> None:
+    """Run ``one(0..count-1)`` on a thread pool; on the first error or Ctrl-C, stop at once.
+
+    The main thread (where Ctrl-C lands) waits for the results. On a failure no call starts
+    any more and no retry wait goes on; only the HTTP exchanges in flight are waited for (at
+    most the read timeout; a second Ctrl-C leaves them), so that the cache is left whole.
+    """
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rtecap")
+    clean = False
+    try:
+        futures = [pool.submit(one, index) for index in range(count)]
+        for future in as_completed(futures):
+            try:
+                future.result()
+            except Cancelled:  # stopped by the call that failed; its error comes up next
+                continue
+            tick()
+        clean = True
+    finally:
+        if not clean:
+            stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def merge(resource: str, answers: list[dict | None]) -> dict:
@@ -222,11 +282,20 @@ def _top_level(resource: str, answer: dict):
 
 
 def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
-         progress: bool | None = None, order: str = "time", return_undated: bool = False):
+         progress: bool | None = None, order: str = "time", return_undated: bool = False,
+         raw: str | os.PathLike | None = None):
     """Fetch a validated query and return its tidy frame (the work behind every ``get_*``).
 
     ``order`` and ``return_undated`` are passed to the parser (see
     :func:`rtecap.parsers.parse`); they are checked before any call.
+
+    Parameters
+    ----------
+    raw : str or path-like, optional
+        Also write the API's answers to this JSON file, for a replication package: the
+        records of every call in one document of the guide's shape (a record repeated across
+        calls kept once), plus a top-level ``"rtecap"`` key with the request, the calls and
+        the time of the fetch. ``read_<resource>(raw)`` gives the same frame again, offline.
 
     Returns
     -------
@@ -250,11 +319,11 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     if all(answer is None for answer in answers):
         raise NoDataError(f"{query.resource}: no data for {query.params() or 'nominal mode'}",
                           code=m.NO_DATA_CODE)
-    parsed = parsers.parse(query.resource, merge(query.resource, answers), lang=lang,
-                           order=order, return_undated=return_undated)
+    payload = merge(query.resource, answers)
+    parsed = parsers.parse(query.resource, payload, lang=lang, order=order,
+                           return_undated=return_undated)
     frame = parsed[0] if return_undated else parsed
-    frame.attrs["rtecap"] = {
-        **frame.attrs.get("rtecap", {}),
+    info = {
         "resource": query.resource,
         "parameters": {**query.params(), "sandbox": client.sandbox},
         "period": [calls[0].params.get("start_date"), calls[-1].params.get("end_date")],
@@ -265,6 +334,19 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
         "fetched_at": fetched_at,
         "version": __version__,
     }
+    frame.attrs["rtecap"] = {**frame.attrs.get("rtecap", {}), **info}
+    if raw is not None:
+        _write_json(raw, {**payload, "rtecap": {**info, "base_url": client.base_url}})
+        frame.attrs["rtecap"]["raw_file"] = os.fspath(raw)
     if return_undated:
         parsed[1].attrs = copy.deepcopy(frame.attrs)
     return parsed
+
+
+def _write_json(path: str | os.PathLike, document: dict) -> None:
+    """Write a JSON file whole or not at all (a temporary file, then renamed)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    partial.replace(target)

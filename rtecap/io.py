@@ -7,6 +7,7 @@ live call gave.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any, TypeAlias
@@ -14,12 +15,15 @@ from typing import IO, TYPE_CHECKING, Any, TypeAlias
 import pandas as pd
 
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap.exceptions import ResponseError
-from rtecap.parsers import parse
+from rtecap.parsers import check_lang, parse
 from rtecap.rules import DateLike
 
 if TYPE_CHECKING:
     from rtecap.client import Client
+
+log = logging.getLogger("rtecap")
 
 #: What ``read_*`` accepts, as pandas 3 does: a path (``str`` or path-like), a file object (text
 #: or binary), bytes, or an already-decoded dict. A ``str`` is always a path: wrap JSON text in
@@ -127,6 +131,7 @@ def load_payload(source: PayloadSource) -> Mapping[str, Any]:
 
 def _read(resource: str, source: PayloadSource, lang: str, order: str,
           return_undated: bool) -> pd.DataFrame:
+    lang = check_lang(lang)  # before opening anything
     return parse(resource, load_payload(source), lang=lang, order=order,
                  return_undated=return_undated)
 
@@ -295,11 +300,16 @@ def _get(resource: str, client, options: dict, **params):
     from rtecap import fetch, rules
     from rtecap.client import Client
 
+    options = {**options, "lang": check_lang(options["lang"])}  # before any call
     own = client is None
     if own:
         client = Client()  # closed below: a loader never leaves a session or cache file open
     try:
         query = rules.validate(resource, **params, today=client.today, chunked=True)
+        first = pd.Timestamp(registry.get(resource).first_date, tz=m.TZ)
+        if query.start is not None and query.start < first:
+            log.warning("%s has no data before %s: the period is fetched from %s (asked from "
+                        "%s)", resource, first.date(), first.date(), query.start.date())
         return fetch.load(query, client, **options)
     finally:
         if own:
@@ -317,6 +327,7 @@ def get_capacities_per_production_type(
     progress: bool | None = None,
     order: str = "time",
     return_undated: bool = False,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Installed capacity per production type, one value per calendar year (CPPT).
 
@@ -328,10 +339,15 @@ def get_capacities_per_production_type(
         The period, end excluded; both or neither (``GENINSCAP_CPPT_F01``). Neither: the
         current year (CPPT-RG01). Naive values are Europe/Paris. A period longer than the
         API's 366 days is widened to whole calendar years and fetched one year per call.
+        A period starting before the first date with data (2015-01-01) starts there, with a
+        warning on the ``rtecap`` logger.
     production_type : str or list of str, optional
-        Some of the guide's 20 types (CPPT-RG02); duplicates are removed (CPPT-RG07).
+        Some of the guide's 20 types (CPPT-RG02); duplicates are removed (CPPT-RG07). Any
+        case, and the guide's French labels (``EOLIEN_TERRESTRE``), are accepted; an unknown
+        value is refused naming the nearest valid ones.
     lang : {"en", "fr"}
-        Labels and column names in English or in French (guide §6.2).
+        Labels and column names in English or in French (guide §6.2); any case, checked
+        before any call.
     client : rtecap.Client, optional
         Default: ``Client()`` from ``RTE_CLIENT_ID`` / ``RTE_CLIENT_SECRET``.
     max_workers : int, default 4
@@ -344,6 +360,9 @@ def get_capacities_per_production_type(
     return_undated : bool, default False
         True: return ``(frame, undated)``, the rows without an index date (never rows of the
         frame: CCPC-RG09 placeholders, values the source left undated) as a second frame.
+    raw : str or path-like, optional
+        Also save the API's answers to this JSON file (for a replication package; see
+        :func:`rtecap.fetch.load`); ``read_<resource>(raw)`` reads it back to this frame.
 
     Returns
     -------
@@ -379,7 +398,7 @@ def get_capacities_per_production_type(
     ``RTE_CLIENT_SECRET`` and ``client=`` can be left out.
     """
     options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
-               "return_undated": return_undated}
+               "return_undated": return_undated, "raw": raw}
     return _get(m.CPPT, client, options, start_date=start_date,
                 end_date=end_date, production_type=production_type)
 
@@ -394,6 +413,7 @@ def get_capacities_per_production_unit(
     progress: bool | None = None,
     order: str = "time",
     return_undated: bool = False,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Installed capacity of each power station over 100 MW (CPPU).
 
@@ -404,7 +424,7 @@ def get_capacities_per_production_unit(
         Neither: the stations in operation today (CPPU-RG01). Any length from one day: it
         is fetched one calendar year per call (the API takes at most 366 days,
         ``GENINSCAP_CPPU_F03``); data starts in 1935.
-    lang, client, max_workers, progress, order, return_undated
+    lang, client, max_workers, progress, order, return_undated, raw
         As :func:`get_capacities_per_production_type`.
 
     Returns
@@ -437,7 +457,7 @@ def get_capacities_per_production_unit(
     (True, True)
     """
     options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
-               "return_undated": return_undated}
+               "return_undated": return_undated, "raw": raw}
     return _get(m.CPPU, client, options, start_date=start_date,
                 end_date=end_date)
 
@@ -455,6 +475,7 @@ def get_capacities_cpc(
     progress: bool | None = None,
     order: str = "time",
     return_undated: bool = False,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Capacity under purchase obligation, in kW, by department, network and sector (CPC).
 
@@ -464,15 +485,16 @@ def get_capacities_cpc(
         ISO 8601 strings or date objects. Updates whose ``updated_date`` falls in the
         period (CCPC-RG06), end excluded, at most D+1 (``GENINSCAP_CCPC_F04``). Neither:
         the latest value of each combination (CCPC-RG01). Data starts on 2015-02-09.
-    department_code : str or list of str, optional
-        ``FR`` (France as a whole, CCPC-RG02) and/or ISO 3166-2:FR codes (``FR-2A``, ``FR-974``).
-        A list too long for the guide's 512-character URI is spread over several calls.
+    department_code : str, int or list of them, optional
+        ``FR`` (France as a whole, CCPC-RG02) and/or ISO 3166-2:FR codes (``FR-2A``, ``FR-974``);
+        ``75``, ``"75"`` or ``"fr-75"`` mean ``FR-75``. A list too long for the guide's
+        512-character URI is spread over several calls.
     network_connection : str or list of str, optional
         ``RPD`` (distribution) and/or ``RPT`` (transmission).
     production_type : str or list of str, optional
         Some of WIND, SOLAR, HYDRO, COGENERATION, BIOGAZ (or BIOGAS), BIOMASS, INCINERATION,
         GEOTHERMAL, OTHERS (or OTHER).
-    lang, client, max_workers, progress, order, return_undated
+    lang, client, max_workers, progress, order, return_undated, raw
         As :func:`get_capacities_per_production_type`.
 
     Returns
@@ -507,7 +529,7 @@ def get_capacities_cpc(
     np.True_
     """
     options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
-               "return_undated": return_undated}
+               "return_undated": return_undated, "raw": raw}
     return _get(m.CPC, client, options, start_date=start_date,
                 end_date=end_date, department_code=department_code,
                 network_connection=network_connection, production_type=production_type)

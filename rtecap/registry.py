@@ -120,6 +120,8 @@ class Resource:
         The dimension field those coordinates follow.
     optional_dims : tuple of str
         Dimension fields that may be missing in a row (stored as ``""`` in the Dataset).
+    labels : mapping of str to tuple of str
+        The enum of each label column (its categories start with it, in that order).
     placeholder_value : str or None
         The value column that, missing with the index date, marks a placeholder record (a
         requested combination without data, CCPC-RG09), counted apart from undated data.
@@ -163,6 +165,7 @@ class Resource:
     coords_along: str | None = None
     optional_dims: tuple[str, ...] = ()
     placeholder_value: str | None = None
+    labels: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     required_any: tuple[tuple[str, ...], ...] = ()
     cache_seconds: Mapping[str, int] = field(
         default_factory=lambda: MappingProxyType({"december": 86_400, "other": 86_400}))
@@ -217,6 +220,7 @@ _ENTRIES = (
                  ("updated_date", _WHEN)),
         # CPPT-RG05: most recent start first, then production type in the guide's enum order
         sort_order=(("start_date", False, None), ("production_type", True, "enum")),
+        labels=MappingProxyType({"production_type": m.PRODUCTION_TYPES}),
         parser="rtecap.parsers:parse_capacities_per_production_type",
         loader="rtecap.io:get_capacities_per_production_type",
         dims=("time", "production_type"),
@@ -240,6 +244,7 @@ _ENTRIES = (
         # CPPU-RG03: production type, then name, alphabetically; then start of the interval
         sort_order=(("production_type", True, "alpha"), ("name", True, None),
                     ("start_date", True, None)),
+        labels=MappingProxyType({"production_type": m.PRODUCTION_TYPES}),
         parser="rtecap.parsers:parse_capacities_per_production_unit",
         loader="rtecap.io:get_capacities_per_production_unit",
         merge="dedupe_units",
@@ -266,6 +271,10 @@ _ENTRIES = (
         # CCPC-RG08: updated_date most recent first, then department, production type, network
         sort_order=(("updated_date", False, None), ("department_code", True, "alpha"),
                     ("production_type", True, "alpha"), ("network_connection", True, "alpha")),
+        labels=MappingProxyType({"department_code": m.DEPARTMENT_CODES,
+                                 "network_connection": m.NETWORKS,
+                                 "production_type": m.CPC_PRODUCTION_TYPES,
+                                 "scope": m.SCOPES}),
         parser="rtecap.parsers:parse_capacities_cpc",
         loader="rtecap.io:get_capacities_cpc",
         merge="drop_placeholders", placeholder_value="capacity_kw",

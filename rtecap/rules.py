@@ -25,6 +25,7 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap import registry
+from rtecap._values import list_values
 from rtecap.dates import DateLike, parse_date
 from rtecap.exceptions import RteValidationError
 
@@ -172,28 +173,6 @@ def latest_end(resource: str, *, today: DateLike | None = None) -> pd.Timestamp:
     return _HORIZONS[spec.horizon](_today(today))
 
 
-def _list(resource: str, name: str, values, allowed: Iterable[str], aliases=None) -> tuple:
-    if values is None:
-        return ()
-    if isinstance(values, str):
-        values = values.split(",")
-    aliases = aliases or {}
-    allowed = set(allowed)
-    out: list[str] = []
-    for raw in values:
-        value = str(raw).strip().upper()
-        value = aliases.get(value, value)
-        if value not in allowed:
-            raise RteValidationError(
-                f"{name}={raw!r} is not a value the API accepts for {resource}; "
-                f"expected one of {', '.join(sorted(allowed))}",
-                parameter=name,
-            )
-        if value not in out:  # CPPT-RG07, CCPC-RG10: duplicates are deleted
-            out.append(value)
-    return tuple(out)
-
-
 def validate(
     resource: str,
     start_date: DateLike | None = None,
@@ -217,9 +196,12 @@ def validate(
         (CPPT-RG01, CPPU-RG01, CCPC-RG01). Naive values are Europe/Paris local time.
     production_type : str or list of str, optional
         CPPT: the 20 types of the guide; CPC: its 9 types (``BIOGAS`` is read as ``BIOGAZ``,
-        ``OTHER`` as ``OTHERS``). Not accepted by CPPU. A comma-separated string works too.
-    department_code : str or list of str, optional
-        CPC only: ``FR`` (national aggregate, CCPC-RG02) or ISO 3166-2:FR codes ``FR-01`` ...
+        ``OTHER`` as ``OTHERS``). Not accepted by CPPU. A comma-separated string works too;
+        so do any case, spaces for underscores and the guide's French labels (§6.2:
+        ``EOLIEN_TERRESTRE`` is ``WIND_ONSHORE``).
+    department_code : str, int or list of them, optional
+        CPC only: ``FR`` (national aggregate, CCPC-RG02) or ISO 3166-2:FR codes ``FR-01`` ...;
+        ``75``, ``"75"`` and ``"fr-75"`` are read as ``FR-75``, ``"2A"`` as ``FR-2A``.
     network_connection : str or list of str, optional
         CPC only: ``RPD`` and/or ``RPT`` (at most two values).
     today : date-like, optional
@@ -237,32 +219,48 @@ def validate(
     ------
     RteValidationError
         With the API's code for F01–F06 (guide §5.1); without a code for an unknown resource,
-        a parameter the resource does not take, a value outside the enum, or a period that
-        ends before the first date with data (CPPT 2015-01-01, CPPU 1935-01-01,
-        CPC 2015-02-09).
+        a parameter the resource does not take, a value outside the enum (the message names
+        the nearest valid ones), or a period that ends before the first date with data
+        (CPPT 2015-01-01, CPPU 1935-01-01, CPC 2015-02-09).
 
     Examples
     --------
     >>> q = validate("cppt", "2015-01-01", "2016-01-01", production_type="NUCLEAR,NUCLEAR")
     >>> q.filters
     {'production_type': ('NUCLEAR',)}
+    >>> validate("cpc", department_code=[75, "2a"]).filters["department_code"]
+    ('FR-75', 'FR-2A')
+    >>> try:
+    ...     validate("cppt", production_type="wind")
+    ... except ValueError as err:
+    ...     print(str(err).split("; ")[-1])
+    did you mean WIND_OFFSHORE, WIND_ONSHORE?
     >>> validate("cppt", "2015-01-01", "2017-06-02")
     Traceback (most recent call last):
     ...
     rtecap.exceptions.RteValidationError: GENINSCAP_CPPT_F03: The API does not provide ...
     """
+    given = {"production_type": production_type, "department_code": department_code,
+             "network_connection": network_connection}
+    return _check(resource, start_date, end_date, given, today=today, chunked=chunked,
+                  lenient=True)
+
+
+def _check(resource, start_date, end_date, given: dict, *, today, chunked,
+           lenient: bool) -> Query:
+    """:func:`validate`'s work; ``lenient`` accepts list values as users type them.
+
+    ``given`` maps list parameters to their values (None: not given); which of them the
+    resource takes is its registry entry.
+    """
     spec = registry.get(resource, api=registry.GENINSCAP)
     resource = spec.name
-    given = {
-        "production_type": production_type,
-        "department_code": department_code,
-        "network_connection": network_connection,
-    }
     lists = {p.name: p for p in spec.list_parameters}
     for name, values in given.items():
         if values is not None and name not in lists:
             raise RteValidationError(f"{resource} takes no {name} parameter", parameter=name)
-    filters = {name: _list(resource, name, given.get(name), p.values, p.aliases)
+    filters = {name: list_values(resource, name, given.get(name), p.values, p.aliases,
+                                 lenient=lenient)
                for name, p in lists.items()}
 
     if (start_date is None) != (end_date is None):  # F01
@@ -413,7 +411,5 @@ def validate_params(
         for name, text in (("start_date", start), ("end_date", end)):
             if text is not None and not is_wire_date(text):
                 _fail(resource, "F06", name, f"{name}={text!r}")
-    lists: dict[str, str] = {
-        p.name: params[p.name] for p in spec.list_parameters if p.name in params
-    }
-    return validate(resource, start, end, **lists, today=today)  # type: ignore[arg-type]
+    lists = {p.name: params.get(p.name) for p in spec.list_parameters}
+    return _check(resource, start, end, lists, today=today, chunked=False, lenient=False)

@@ -174,7 +174,8 @@ def test_public_options_are_keyword_only():
         ops.by_sector, ops.mix, ops.change, ops.timeline, load_national_capacities,
         rtecap.rules.validate,
     ]
-    positional = {"start_date", "end_date", "source", "payload", "resource", "df"}
+    positional = {"start_date", "end_date", "source", "payload", "resource", "df", "path",
+                  "path_or_buffer"}
     for function in functions:
         for p in inspect.signature(function).parameters.values():
             if p.kind is not p.KEYWORD_ONLY:

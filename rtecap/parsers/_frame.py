@@ -118,7 +118,7 @@ def _user_stacklevel() -> int:
     """The ``stacklevel`` of a warning issued by the caller of this function that points at
     the first frame outside the rtecap package (the user's call, whichever loader it went
     through)."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
     frame: Any = sys._getframe(1)
     level = 1
     while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):

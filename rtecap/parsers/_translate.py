@@ -30,12 +30,19 @@ _FR_ONLY = set(COLUMNS_EN_ALL) - set(COLUMNS_FR_ALL)
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is "en" or "fr", else raise :class:`RteValidationError`."""
-    if lang not in LANGS:
+    """Return ``lang`` as "en" or "fr" (any case), else raise :class:`RteValidationError`.
+
+    Examples
+    --------
+    >>> check_lang("FR")
+    'fr'
+    """
+    code = lang.strip().lower() if isinstance(lang, str) else lang
+    if code not in LANGS:
         raise RteValidationError(
             f"unknown language {lang!r}; expected one of {LANGS}", parameter="lang"
         )
-    return lang
+    return code
 
 
 def frame_lang(df: pd.DataFrame) -> str:
@@ -114,7 +121,7 @@ def translate(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     >>> translate(fr, "en").equals(df)
     True
     """
-    check_lang(lang)
+    lang = check_lang(lang)
     out = df.copy()
     if frame_lang(df) != lang:
         names = COLUMNS_FR_ALL if lang == "fr" else COLUMNS_EN_ALL
