@@ -13,11 +13,13 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
   waits to resend a 429 or 5xx with the same headers).
 * Resilience: a urllib3 :class:`~urllib3.util.Retry` mounted on the session retries GETs on
   408/429/500/502/503/504/509 and read timeouts with exponential backoff, honouring
-  ``Retry-After`` up to a cap. A refused connection or an unknown host is not retried: it
-  raises :class:`~rtecap.exceptions.ConnectionFailedError` at once; a read timeout that
-  outlasts the retries raises :class:`~rtecap.exceptions.ApiTimeoutError` ("timed out after
-  N s"). A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
-  Concurrent calls share one token request: its failure fails them all.
+  ``Retry-After`` up to a cap; the quotas 429 and 509 wait at least a second even without
+  ``Retry-After``. A 403 (not subscribed) is raised at once. A refused connection or an
+  unknown host is not retried: it raises :class:`~rtecap.exceptions.ConnectionFailedError` at
+  once; a read timeout that outlasts the retries raises
+  :class:`~rtecap.exceptions.ApiTimeoutError` ("timed out after N s"). A body cut short or not
+  valid JSON is retried by :meth:`Client.get_answer` itself. Concurrent calls share one token
+  request: its failure fails them all.
 * Proxies and CA bundle: as requests reads them (``HTTPS_PROXY``/``NO_PROXY``,
   ``REQUESTS_CA_BUNDLE``/``CURL_CA_BUNDLE``), once per client; loopback is never proxied.
 * Cache: requests-cache's ``CacheMixin`` on the same session, SQLite in the user cache
@@ -282,14 +284,22 @@ class Client(QueryMethods):
 
     # ------------------------------------------------------------------ calls
     def url(self, resource: str) -> str:
-        """Return the URL of a resource (sandbox twin when ``sandbox=True``)."""
-        spec = registry.get(resource)
+        """Return the URL of a resource (sandbox twin when ``sandbox=True``).
+
+        A name the registry does not know is sent as given, so that :meth:`get_json` shows
+        what the server answers to it (a 404).
+        """
+        spec = registry.find(resource)
+        if spec is None:
+            return f"{self.base_url}{m.SANDBOX_PATH if self.sandbox else m.API_PATH}/{resource}"
         return self.base_url + (spec.sandbox_path if self.sandbox else spec.path)
 
     def expire_after(self, resource: str) -> int:
         """Seconds a cached answer stays fresh: the guide's advised call frequency."""
         month = time.gmtime().tm_mon
-        return registry.get(resource).cache_seconds["december" if month == 12 else "other"]
+        spec = registry.find(resource)
+        seconds = spec.cache_seconds if spec is not None else registry.DEFAULT_CACHE_SECONDS
+        return seconds["december" if month == 12 else "other"]
 
     def get_json(self, resource: str, params: dict[str, str] | None = None) -> dict:
         """Call one resource once and return its decoded JSON answer (a dict).

@@ -28,6 +28,7 @@ from rtecap._version import __version__
 from rtecap.exceptions import (
     ConnectionFailedError,
     CredentialsError,
+    ForbiddenError,
     NoDataError,
     ResponseError,
     RteValidationError,
@@ -119,15 +120,16 @@ def _progress_bar(total: int, desc: str):
 
 
 #: Failures that are the same for every call of a load: raised as they are, not per chunk.
-_LOAD_ERRORS = (CredentialsError, ConnectionFailedError)
+_LOAD_ERRORS = (CredentialsError, ConnectionFailedError, ForbiddenError)
 
 
 def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         progress: bool | None = None) -> tuple[list[dict | None], list[bool]]:
     """Run calls with bounded concurrency; return answers and from-cache flags in call order.
 
-    An answer is None for a call the API answered with ``EC45_ERR01`` (CCPC-RG09: nothing
-    found in that chunk); :func:`load` raises :class:`NoDataError` when every call did.
+    An answer is None for a call the API answered "no data" (``EC45_ERR01``, CCPC-RG09, or a
+    404 whose body says no data was found): that chunk is empty; :func:`load` raises
+    :class:`NoDataError` when every call did.
 
     The first failure stops the load: calls not yet started are dropped, waits between
     retries end, and the error is raised once the exchanges in flight are over. Ctrl-C
@@ -140,9 +142,10 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         The error of the first call that failed, as itself (its type, code and status kept),
         with a note naming the call's period and parameters (shown under the traceback,
         listed in ``exc.__notes__``).
-    ConnectionFailedError, CredentialsError
-        The host cannot be reached (refused, unknown host), or no credentials: the same for
-        every call, raised as they are (no note).
+    ConnectionFailedError, CredentialsError, ForbiddenError
+        The host cannot be reached (refused, unknown host), no credentials, or the application
+        is not subscribed (403): the same for every call, raised as they are, at once (no
+        note).
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")

@@ -46,6 +46,8 @@ GENINSCAP = "generation_installed_capacities"
 ODRE = "odre"
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+#: Cache lifetime of an entry that names none (one day, in and out of December).
+DEFAULT_CACHE_SECONDS: Mapping[str, int] = MappingProxyType({"december": 86_400, "other": 86_400})
 
 
 @dataclass(frozen=True)
@@ -167,8 +169,7 @@ class Resource:
     placeholder_value: str | None = None
     labels: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     required_any: tuple[tuple[str, ...], ...] = ()
-    cache_seconds: Mapping[str, int] = field(
-        default_factory=lambda: MappingProxyType({"december": 86_400, "other": 86_400}))
+    cache_seconds: Mapping[str, int] = field(default_factory=lambda: DEFAULT_CACHE_SECONDS)
 
     @property
     def path(self) -> str:
