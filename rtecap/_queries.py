@@ -1,130 +1,71 @@
 """The loaders as methods of :class:`rtecap.Client` (``client.get_capacities_cpc(...)``).
 
-Thin methods over :mod:`rtecap.io`: each has the signature of its function less ``client``
-(tests check it) and passes itself as the client. pandas is imported only when one runs, so
-the HTTP layer stays free of it.
+Each method is built from the loader its resource's registry entry names
+(``Resource.loader``): the loader's signature less ``client``, its docstring's summary, and a
+body that calls it with ``client=self``. So a method can never drift from its function, and a
+new resource gets its method from one line here. The loader is imported when the method is
+first looked up, which keeps pandas out of the HTTP layer's imports.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, cast
+import inspect
+import types
+from collections.abc import Callable
+from typing import Any
 
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+from rtecap import mappings as m
+from rtecap import registry
 
-    from rtecap.client import Client
-    from rtecap.rules import DateLike
+
+def _method(function: Callable[..., Any], owner: type) -> Callable[..., Any]:
+    """``function`` as a method of ``owner`` that passes ``client=self``."""
+    signature = inspect.signature(function)
+    parameters = [p for p in signature.parameters.values() if p.name != "client"]
+    this = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return function(*args, client=self, **kwargs)
+
+    name = function.__name__
+    summary = (inspect.getdoc(function) or "").split("\n\n", 1)[0]
+    method.__name__ = name
+    method.__qualname__ = f"{owner.__name__}.{name}"
+    method.__module__ = owner.__module__
+    method.__signature__ = signature.replace(parameters=[this, *parameters])  # type: ignore[attr-defined]
+    method.__doc__ = (
+        f"{summary}\n\n:func:`rtecap.{name}` through this client (``client=self``): the same "
+        "parameters less ``client``, the same frame, the same errors.\n"
+    )
+    return method
+
+
+class _Loader:
+    """A method calling a resource's loader with ``client=self`` (see the module docstring)."""
+
+    def __init__(self, resource: str):
+        self._resource = resource
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Callable[..., Any]:
+        owner = owner if owner is not None else type(obj)
+        method = _method(registry.get(self._resource).load(), owner)
+        return method if obj is None else types.MethodType(method, obj)
 
 
 class QueryMethods:
-    """``get_<resource>`` methods of :class:`rtecap.Client` (mixed into it)."""
+    """``get_<resource>`` methods of :class:`rtecap.Client` (mixed into it).
 
-    def get_capacities_per_production_type(
-        self,
-        start_date: DateLike | None = None,
-        end_date: DateLike | None = None,
-        *,
-        production_type: str | Iterable[str] | None = None,
-        lang: str = "en",
-        max_workers: int = 4,
-        progress: bool | None = None,
-        order: str = "time",
-        return_undated: bool = False,
-        raw: str | os.PathLike | None = None,
-    ) -> pd.DataFrame:
-        """Installed capacity per production type and year, through this client.
+    Examples
+    --------
+    >>> from rtecap import Client
+    >>> from rtecap.emulator import serve
+    >>> with serve(today="2026-11-23") as server, Client(
+    ...         server.client_id, server.client_secret, server.url, cache=False) as client:
+    ...     df = client.get_capacities_cpc(department_code="FR", network_connection="RPD")
+    >>> df["department_code"].unique().tolist(), df["network_connection"].unique().tolist()
+    (['FR'], ['RPD'])
+    """
 
-        :func:`rtecap.get_capacities_per_production_type` with ``client=self``: see it for
-        the parameters, the frame and the errors.
-
-        Examples
-        --------
-        >>> from rtecap import Client
-        >>> from rtecap.emulator import serve
-        >>> with serve(today="2026-11-23") as server, Client(
-        ...         server.client_id, server.client_secret, server.url, cache=False) as client:
-        ...     df = client.get_capacities_per_production_type(
-        ...         "2020-01-01", "2022-01-01", production_type="NUCLEAR", progress=False)
-        >>> df.index.year.tolist(), df["production_type"].unique().tolist()
-        ([2020, 2021], ['NUCLEAR'])
-        """
-        from rtecap import io
-
-        return io.get_capacities_per_production_type(
-            start_date, end_date, production_type=production_type, lang=lang,
-            client=cast("Client", self), max_workers=max_workers, progress=progress, order=order,
-            return_undated=return_undated, raw=raw)
-
-    def get_capacities_per_production_unit(
-        self,
-        start_date: DateLike | None = None,
-        end_date: DateLike | None = None,
-        *,
-        lang: str = "en",
-        max_workers: int = 4,
-        progress: bool | None = None,
-        order: str = "time",
-        return_undated: bool = False,
-        raw: str | os.PathLike | None = None,
-    ) -> pd.DataFrame:
-        """Installed capacity of each power station over 100 MW, through this client.
-
-        :func:`rtecap.get_capacities_per_production_unit` with ``client=self``: see it for
-        the parameters, the frame and the errors.
-
-        Examples
-        --------
-        >>> from rtecap import Client
-        >>> from rtecap.emulator import serve
-        >>> with serve(today="2026-11-23") as server, Client(
-        ...         server.client_id, server.client_secret, server.url, cache=False) as client:
-        ...     df = client.get_capacities_per_production_unit()  # in operation today
-        >>> bool(df["end_date"].isna().all()), bool(df["capacity_mw"].gt(100).all())
-        (True, True)
-        """
-        from rtecap import io
-
-        return io.get_capacities_per_production_unit(
-            start_date, end_date, lang=lang, client=cast("Client", self),
-            max_workers=max_workers, progress=progress, order=order,
-            return_undated=return_undated, raw=raw)
-
-    def get_capacities_cpc(
-        self,
-        start_date: DateLike | None = None,
-        end_date: DateLike | None = None,
-        *,
-        department_code: str | Iterable[str] | None = None,
-        network_connection: str | Iterable[str] | None = None,
-        production_type: str | Iterable[str] | None = None,
-        lang: str = "en",
-        max_workers: int = 4,
-        progress: bool | None = None,
-        order: str = "time",
-        return_undated: bool = False,
-        raw: str | os.PathLike | None = None,
-    ) -> pd.DataFrame:
-        """Capacity under purchase obligation (kW), through this client.
-
-        :func:`rtecap.get_capacities_cpc` with ``client=self``: see it for the parameters, the
-        frame and the errors.
-
-        Examples
-        --------
-        >>> from rtecap import Client
-        >>> from rtecap.emulator import serve
-        >>> with serve(today="2026-11-23") as server, Client(
-        ...         server.client_id, server.client_secret, server.url, cache=False) as client:
-        ...     df = client.get_capacities_cpc(department_code="FR", network_connection="RPD")
-        >>> df["department_code"].unique().tolist(), df["network_connection"].unique().tolist()
-        (['FR'], ['RPD'])
-        """
-        from rtecap import io
-
-        return io.get_capacities_cpc(
-            start_date, end_date, department_code=department_code,
-            network_connection=network_connection, production_type=production_type, lang=lang,
-            client=cast("Client", self), max_workers=max_workers, progress=progress, order=order,
-            return_undated=return_undated, raw=raw)
+    get_capacities_per_production_type = _Loader(m.CPPT)
+    get_capacities_per_production_unit = _Loader(m.CPPU)
+    get_capacities_cpc = _Loader(m.CPC)
