@@ -8,10 +8,12 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import requests
@@ -86,6 +88,30 @@ def pause(seconds: float) -> None:
         time.sleep(max(seconds, 0.0))
     elif event.wait(max(seconds, 0.0)):
         raise Cancelled
+
+
+class Answer(NamedTuple):
+    """One call's answer: the decoded JSON (a dict) and whether it came from the cache."""
+
+    json: dict
+    from_cache: bool
+
+
+def read_environment(session: requests.Session, url: str) -> None:
+    """Set ``session``'s proxies and CA bundle from the environment, as requests reads them.
+
+    ``HTTP(S)_PROXY`` / ``NO_PROXY`` through :func:`requests.utils.get_environ_proxies`,
+    ``REQUESTS_CA_BUNDLE`` then ``CURL_CA_BUNDLE``; read once, not on every call (requests
+    scans the environment per request when ``trust_env`` is on). Loopback never goes through
+    a proxy, so emulator traffic stays on this machine.
+    """
+    session.trust_env = False
+    if is_loopback(urlsplit(url).hostname):
+        return
+    session.proxies.update(requests.utils.get_environ_proxies(url))
+    bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+    if bundle:
+        session.verify = bundle
 
 
 class BearerAuth(requests.auth.AuthBase):
