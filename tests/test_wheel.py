@@ -42,6 +42,11 @@ CHECK = textwrap.dedent(
     national = load_national_capacities()
     assert len(national) > 100 and national.rte.kind == "odre_national_capacities"
 
+    from rtecap.datasets import SAMPLES, sample_path
+    for name in SAMPLES:  # the shipped sample answers parse, from the installed package
+        frame = getattr(rtecap, f"read_{name}")(sample_path(name))
+        assert len(frame) and "site-packages" in str(sample_path(name)), name
+
     from rtecap.emulator import build_dataset
     dataset = build_dataset(today="2024-06-30", seed=0)
     assert len(dataset.cppt) > 0 and len(dataset.stations) > 0
