@@ -12,7 +12,7 @@ from contract import ODRE, assert_frame_contract
 from rtecap import mappings as m
 from rtecap.datasets import SOURCE, load_national_capacities
 from rtecap.exceptions import RteValidationError
-from rtecap.parsers import translate_frame
+from rtecap.ops import translate
 
 CSV_NAME = "parc-prod-par-filiere_vintage2024.csv"
 
@@ -114,7 +114,7 @@ def test_french_round_trip(national):
                                   if s in m.SECTORS}
     assert set(fr["sous_filiere"].dropna()) == {
         m.SECTOR_FR[s] for s in m.ODRE_COLUMNS.values() if s != "fossil"}
-    pd.testing.assert_frame_equal(translate_frame(fr, "en"), national)
+    pd.testing.assert_frame_equal(translate(fr, "en"), national)
 
 
 def test_credit_and_attrs(national):

@@ -13,7 +13,6 @@ emulator's figures), for ``read_*`` without credentials.
 from rtecap.datasets._departments import OUTLINES_SOURCE, Outline, department_outlines
 from rtecap.datasets._national import (
     LICENCE,
-    RESOURCE,
     SECTOR_ORDER,
     SOURCE,
     SUB_SECTOR_ORDER,
@@ -26,7 +25,6 @@ from rtecap.datasets._samples import SAMPLES, sample_path
 __all__ = [
     "LICENCE",
     "OUTLINES_SOURCE",
-    "RESOURCE",
     "SAMPLES",
     "SECTOR_ORDER",
     "SOURCE",

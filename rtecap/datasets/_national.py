@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from importlib import resources
 from types import MappingProxyType
+from typing import Any
 
 import pandas as pd
 
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap.exceptions import RteValidationError
-from rtecap.parsers import TIME_UNIT, check_lang, sort_frame, translate_frame
+from rtecap.parsers import TIME_UNIT, check_lang, sort_frame
+from rtecap.parsers._translate import translate
 
-#: Name of this dataset in ``df.attrs["rtecap"]["resource"]``.
-RESOURCE = "odre_national_capacities"
 #: The vintages shipped in ``rtecap/datasets/data`` (each copied unchanged from ODRE): year
 #: of publication -> file. They disagree slightly (ODRE revises past years).
 VINTAGES = MappingProxyType(
@@ -49,8 +50,6 @@ SUB_SECTOR_ORDER = tuple(
     for sector in SECTOR_ORDER
     for name in ([sub for sub, top in m.SUB_SECTORS.items() if top == sector] or [sector])
 )
-#: Row order of the frame (its only order): year, sector, sub-sector (display order).
-SORT_ORDER = (("start_date", True, None), ("sector", True, "enum"), ("sub_sector", True, "enum"))
 
 
 def tidy_national(wide: pd.DataFrame) -> pd.DataFrame:
@@ -72,7 +71,7 @@ def tidy_national(wide: pd.DataFrame) -> pd.DataFrame:
     subs = [s for s in m.SUB_SECTORS if s in wide.columns]
     fossil = wide["fossil"] if "fossil" in wide else pd.Series(float("nan"), index=wide.index)
     split = wide[subs].notna().any(axis=1) if subs else pd.Series(False, index=wide.index)
-    parts = []
+    parts: list[tuple[Any, str, str | None, Any, Any]] = []
     for sector in SECTOR_ORDER:
         if sector == "fossil":
             for sub in subs:
@@ -95,10 +94,10 @@ def tidy_national(wide: pd.DataFrame) -> pd.DataFrame:
         },
         index=start.tz_localize(m.TZ).as_unit(TIME_UNIT),
     ).astype({"capacity_mw": "float64", "sector_total_mw": "float64"})
-    return sort_frame(df, SORT_ORDER)
+    return sort_frame(df, registry.get(m.NATIONAL).sort_order)  # its only order
 
 
-def load_national_capacities(lang: str = "en", *, vintage: int | None = None) -> pd.DataFrame:
+def load_national_capacities(*, lang: str = "en", vintage: int | None = None) -> pd.DataFrame:
     """Load the bundled national installed capacity per sector (France, MW, 2007-2023).
 
     The figures are RTE's dataset « Parc national annuel de production par filière »
@@ -187,11 +186,11 @@ def load_national_capacities(lang: str = "en", *, vintage: int | None = None) ->
     wide = raw.set_index(_YEAR_COLUMN)[list(m.ODRE_COLUMNS)].rename(columns=m.ODRE_COLUMNS)
     df = tidy_national(wide)
     df.attrs["rtecap"] = {
-        "resource": RESOURCE,
+        "resource": m.NATIONAL,
         "lang": "en",
         "source": source(vintage),
         "licence": LICENCE,
         "file": filename,
         "vintage": vintage,
     }
-    return translate_frame(df, lang) if lang != "en" else df
+    return translate(df, lang) if lang != "en" else df

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from rtecap import mappings
+from rtecap import registry
 from rtecap.dates import parse_date
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.frames import col, frame_kind, frame_lang
@@ -61,7 +61,7 @@ def as_of(df: pd.DataFrame, at: Any | None = None) -> pd.DataFrame:
     >>> list(zip(latest["department_code"], latest["capacity_kw"].tolist(), latest.index.month))
     [('FR-13', 5, 1), ('FR-75', 12, 2)]
     """
-    if frame_kind(df) != mappings.CPC:
+    if not set(CPC_KEYS) <= set(registry.get(frame_kind(df)).required):
         raise RteValidationError("as_of works on CPC frames (capacities_cpc) only")
     lang = frame_lang(df)
     keys = [col(k, lang) for k in CPC_KEYS]

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import math
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from rtecap import mappings, ops
+from rtecap import mappings, ops, registry
 from rtecap._values import department_code
 from rtecap.datasets._departments import OUTLINES_SOURCE, department_outlines
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.cpc import as_of
 from rtecap.plotting._style import TEXT, THOUSANDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
 
 #: Departments drawn again, larger, in the inset: Paris and its inner ring.
 INSET = ("FR-75", "FR-92", "FR-93", "FR-94")
@@ -72,7 +75,7 @@ def _values(df: Any, column: str | None, at: Any) -> tuple[pd.Series, str, str, 
 
 def _is_cpc(df: pd.DataFrame) -> bool:
     try:
-        return ops.frame_kind(df) == mappings.CPC
+        return "department_code" in registry.get(ops.frame_kind(df)).required
     except RteValidationError:
         return False
 
@@ -106,10 +109,10 @@ def plot_departments_map(
     *,
     column: str | None = None,
     at: Any | None = None,
-    ax: Any | None = None,
+    ax: Axes | None = None,
     cmap: str = "YlGnBu",
     title: str | None = None,
-) -> Any:
+) -> Axes:
     """A map of metropolitan France's 96 departments coloured by a value.
 
     For a CPC frame the value is the capacity under purchase obligation in MW, summed over
