@@ -37,7 +37,8 @@ def decode_json(data: str | bytes | bytearray) -> Any:
     Raises
     ------
     ResponseError
-        The text is not valid JSON (or the bytes not UTF-8).
+        The text is not valid JSON (or the bytes not UTF-8), or an object repeats a key
+        (which of two values is meant cannot be told: Python's ``json`` would keep the last).
 
     Examples
     --------
@@ -46,9 +47,19 @@ def decode_json(data: str | bytes | bytearray) -> Any:
     """
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes | bytearray) else data
-        return json.loads(text.lstrip("\ufeff"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ResponseError(f"not a JSON document: {err}") from err
+        return json.loads(text.lstrip("\ufeff"), object_pairs_hook=_unique_keys)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+        raise ResponseError(f"not a JSON document: {type(err).__name__}: {err}") from err
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise ResponseError(f"not a JSON document the API writes: the key {key!r} appears twice "
+                            "in one object")
+    return obj
 
 
 def _looks_like_json(text: str) -> bool:

@@ -59,6 +59,7 @@ from rtecap._http import (
     transport_error,
 )
 from rtecap._queries import QueryMethods
+from rtecap._sources import decode_json
 from rtecap._version import __version__
 from rtecap.exceptions import (
     CredentialsError,
@@ -342,8 +343,8 @@ class Client(QueryMethods):
         for attempt in range(self.retries + 1):
             response = self._send(full, resource, refresh=attempt > 0)
             try:
-                return Answer(response.json(), False)
-            except ValueError as exc:  # body not valid JSON (cut short by the server, ...)
+                return Answer(decode_json(response.content), False)
+            except ResponseError as exc:  # not valid JSON (cut short, an HTML page, ...)
                 error = ResponseError(f"answer is not valid JSON ({exc})", status=200, url=full)
             self._sleep(attempt)
         raise error
@@ -372,8 +373,8 @@ class Client(QueryMethods):
         if response is None or (response.is_expired and not self.offline):
             return None
         try:
-            return response.json()
-        except ValueError:
+            return decode_json(response.content)
+        except ResponseError:
             return None  # a bad stored body: fetch again
 
     def _send(self, url: str, resource: str, refresh: bool):

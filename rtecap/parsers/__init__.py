@@ -209,7 +209,7 @@ def parse_capacities_per_production_unit(
         ("producer_code_eic", "code_eic_producteur"),
         ("producer_name", "name_producteur"),
     ):
-        columns[column] = strings(pluck(units, key))
+        columns[column] = strings(pluck(units, key), f"production_unit.{key}")
     columns["production_type"] = labels(
         pluck(rows, "type", "production_type"), m.PRODUCTION_TYPES, "production_type"
     )

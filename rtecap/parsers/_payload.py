@@ -6,6 +6,7 @@ CPC answer of a few hundred thousand records parses in well under a second or tw
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,6 +19,24 @@ from rtecap.exceptions import ResponseError
 
 #: Resolution of every timestamp rtecap returns (pandas 3's own for parsed strings).
 TIME_UNIT = "us"
+#: A date of the API ends with its offset: ``Z`` or ``±hh:mm`` (``±hhmm``, ``±hh`` tolerated).
+_OFFSET = re.compile(r"(?:[zZ]|[+-]\d\d(?::?\d\d)?)$")
+#: What pandas may raise on a value it cannot read (OverflowError: a year or number out of
+#: range; NotImplementedError: a time zone shift beyond year 9999).
+_UNREADABLE = (ValueError, TypeError, OverflowError, NotImplementedError)
+#: The JSON types of a number (bool is an int in Python, but ``true`` is not a number).
+_FIRST, _LAST = pd.Timestamp("1000-01-01", tz="UTC"), pd.Timestamp("9999-12-30", tz="UTC")
+_NUMBER_TYPES = frozenset({int, float, type(None)})
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _column(values: list[Any]) -> np.ndarray:
+    """A 1-D object array of ``values`` (a list among them stays one element, no 2nd axis)."""
+    return np.fromiter(values, dtype=object, count=len(values))
 
 
 def records(payload: Mapping[str, Any], resource: str) -> list[Mapping[str, Any]]:
@@ -80,28 +99,56 @@ def pluck(rows: Sequence[Mapping[str, Any]], *keys: str) -> list[Any]:
 def _factorize(values: list[Any], name: str) -> tuple[np.ndarray, np.ndarray]:
     """Codes (-1 for None) and distinct values: work on the few distinct values only."""
     try:
-        return pd.factorize(np.asarray(values, dtype=object))
+        codes, distinct = pd.factorize(_column(values))
     except TypeError as err:
         raise ResponseError(f"{name}: expected strings ({err})") from err
+    wrong = next((v for v in distinct if not isinstance(v, str)), _NONE)
+    if wrong is not _NONE:
+        raise ResponseError(f"{name}: expected a string, got {type(wrong).__name__} "
+                            f"{_shown(wrong)}")
+    return codes, distinct
+
+
+_NONE = object()
 
 
 def times(values: list[Any], name: str) -> pd.DatetimeIndex:
     """ISO 8601 strings (``Z`` or ``±hh:mm``, mixed offsets, None) -> Europe/Paris."""
     codes, distinct = _factorize(values, name)
+    naive = next((v for v in distinct if v.strip() and not _OFFSET.search(v.strip())), None)
+    if naive is not None:  # read as UTC, it would shift every date by the Paris offset
+        raise ResponseError(f"{name}: not an ISO 8601 date with an offset: {_shown(naive)}")
     try:
         utc = pd.DatetimeIndex(pd.to_datetime(distinct, utc=True, format="ISO8601"))
-    except (ValueError, TypeError) as err:
+        local = utc.tz_convert(m.TZ).as_unit(TIME_UNIT)
+    except _UNREADABLE as err:
         raise ResponseError(f"{name}: not an ISO 8601 date with an offset ({err})") from err
-    local = utc.tz_convert(m.TZ).as_unit(TIME_UNIT)
+    outside = (utc < _FIRST) | (utc > _LAST)
+    if outside.any():  # a local year beyond 9999 cannot even be printed by pandas
+        raise ResponseError(f"{name}: date out of range: {_shown(distinct[outside.argmax()])}")
     return local.take(codes, allow_fill=True, fill_value=pd.NaT)
 
 
 def floats(values: list[Any], name: str) -> np.ndarray:
-    """Numbers (int, float, numeric string, None -> NaN) -> float64."""
+    """Finite JSON numbers (int or float; None -> NaN) -> float64.
+
+    A string, ``true``/``false``, a list or an object is refused, as are NaN and +-Infinity
+    (not JSON numbers; Python's ``json`` reads them, and a number too large for a float).
+    """
+    kinds = set(map(type, values))
+    if not kinds <= _NUMBER_TYPES:
+        wrong = next(v for v in values if type(v) not in _NUMBER_TYPES)
+        raise ResponseError(f"{name}: expected a number, got {type(wrong).__name__} "
+                            f"{_shown(wrong)}")
     try:
-        return np.array(values, dtype="float64")
-    except (ValueError, TypeError) as err:
+        column = np.array(values, dtype="float64")
+    except _UNREADABLE as err:  # an int beyond the range of a float
         raise ResponseError(f"{name}: not a number ({err})") from err
+    if float in kinds and not np.isfinite(column).all():  # NaN here is also a None
+        wrong = next((v for v in values if v is not None and not np.isfinite(v)), None)
+        if wrong is not None:
+            raise ResponseError(f"{name}: not a finite number: {wrong!r}")
+    return column
 
 
 def integers(values: list[Any], name: str) -> pd.api.extensions.ExtensionArray:
@@ -109,7 +156,7 @@ def integers(values: list[Any], name: str) -> pd.api.extensions.ExtensionArray:
     as_float = floats(values, name)
     try:
         return pd.array(as_float, dtype="Int64")
-    except (ValueError, TypeError) as err:
+    except _UNREADABLE as err:
         raise ResponseError(f"{name}: expected whole numbers ({err})") from err
 
 
@@ -135,6 +182,14 @@ def labels(
     return pd.Categorical.from_codes(np.append(position, -1)[codes], dtype=dtype)
 
 
-def strings(values: list[Any]) -> pd.api.extensions.ExtensionArray:
-    """Free text, kept as given (None -> NA), as pandas' ``str`` dtype."""
+def strings(values: list[Any], name: str) -> pd.api.extensions.ExtensionArray:
+    """Free text, kept as given (None -> NA), as pandas' ``str`` dtype.
+
+    A JSON number is written as it was given (an EIC code may come unquoted); a list, an
+    object or ``true``/``false`` is refused.
+    """
+    wrong = next((v for v in values if not isinstance(v, str | int | float | None)
+                  or isinstance(v, bool)), _NONE)
+    if wrong is not _NONE:
+        raise ResponseError(f"{name}: expected text, got {type(wrong).__name__} {_shown(wrong)}")
     return pd.array([None if v is None else str(v) for v in values], dtype="str")
