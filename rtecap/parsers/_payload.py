@@ -97,12 +97,15 @@ def pluck(rows: Sequence[Mapping[str, Any]], *keys: str) -> list[Any]:
 
 
 def _factorize(values: list[Any], name: str) -> tuple[np.ndarray, np.ndarray]:
-    """Codes (-1 for None) and distinct values: work on the few distinct values only."""
+    """Codes (-1 for None) and distinct values: work on the few distinct values only.
+
+    Every value is a string or None; anything else (a number, a list, an object) is refused.
+    """
     try:
         codes, distinct = pd.factorize(_column(values))
-    except TypeError as err:
-        raise ResponseError(f"{name}: expected strings ({err})") from err
-    wrong = next((v for v in distinct if not isinstance(v, str)), _NONE)
+    except TypeError:  # unhashable: a list or an object
+        distinct = _column(values)
+    wrong = next((v for v in distinct if v is not None and not isinstance(v, str)), _NONE)
     if wrong is not _NONE:
         raise ResponseError(f"{name}: expected a string, got {type(wrong).__name__} "
                             f"{_shown(wrong)}")
