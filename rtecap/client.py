@@ -49,7 +49,6 @@ from rtecap._http import (
     BearerAuth,
     cache_key,
     check_cancelled,
-    is_loopback,
     make_retry,
     pause,
     read_environment,
@@ -58,6 +57,7 @@ from rtecap._http import (
     stop_load,
     transport_error,
 )
+from rtecap._limits import DEADLINE, MAX_BYTES, GuardedAdapter, refuse_plain_http
 from rtecap._queries import QueryMethods
 from rtecap._sources import decode_json
 from rtecap._version import __version__
@@ -65,6 +65,7 @@ from rtecap.exceptions import (
     CredentialsError,
     OfflineCacheMissError,
     ResponseError,
+    RteApiError,
     RteError,
     error_from_response,
 )
@@ -113,6 +114,13 @@ class Client(QueryMethods):
         Exponential backoff: ``backoff_factor * 2 ** (attempt - 1)`` seconds.
     max_retry_after : float, default 60
         Cap on the wait a ``Retry-After`` header may ask for, in seconds.
+    max_bytes : int, default 64 MiB
+        Largest answer accepted: a larger one is cut off as it arrives and raises
+        :class:`~rtecap.exceptions.ResponseTooLargeError` (never held whole in memory).
+    deadline : float, default 300
+        Seconds an answer's body may take to arrive once its headers did: a server that
+        trickles bytes raises :class:`~rtecap.exceptions.ApiTimeoutError` (the read
+        ``timeout`` bounds each wait, this the whole body).
     today : date-like, optional
         The day the guide's date rules (F04, nominal modes) are checked against; default: today
         in Paris. Set it to the emulator's clock in tests.
@@ -137,17 +145,15 @@ class Client(QueryMethods):
         retries: int = 5,
         backoff_factor: float = 0.5,
         max_retry_after: float = 60.0,
+        max_bytes: int = MAX_BYTES,
+        deadline: float = DEADLINE,
         today=None,
     ):
         base_url = base_url or os.environ.get("RTE_BASE_URL") or m.DEFAULT_BASE_URL
         parts = urlsplit(base_url.rstrip("/"))
         if parts.scheme not in ("https", "http") or not parts.hostname:
             raise ValueError(f"base_url must be http(s)://host[:port], got {base_url!r}")
-        if parts.scheme == "http" and not is_loopback(parts.hostname):
-            raise ValueError(
-                f"refusing plain http:// to {parts.hostname}: credentials and tokens would travel "
-                "in clear; use https:// (plain http is allowed on loopback only)"
-            )
+        refuse_plain_http(base_url)
         self.base_url = base_url.rstrip("/")
         self.client_id = client_id or os.environ.get("RTE_CLIENT_ID") or None
         self._secret = client_secret or os.environ.get("RTE_CLIENT_SECRET") or None
@@ -170,14 +176,13 @@ class Client(QueryMethods):
         self._token: dict[str, Any] = {}
         self._token_attempts = 0  # token requests made; workers share one attempt's outcome
         self._token_error: Exception | None = None
+        self._limits = {"max_bytes": max_bytes, "deadline": deadline}
         self._session = self._build_session(retries, backoff_factor, max_retry_after)
 
     # ------------------------------------------------------------------ session
     def _build_session(
         self, retries: int, backoff_factor: float, max_retry_after: float
     ) -> requests.Session:
-        from requests.adapters import HTTPAdapter
-
         redact_oauth_logs()
         session: requests.Session
         if self.cache_path is not None:
@@ -200,8 +205,8 @@ class Client(QueryMethods):
         else:
             session = requests.Session()
         session.auth = BearerAuth(lambda: self._token.get("access_token"))
-        adapter = HTTPAdapter(max_retries=make_retry(retries, backoff_factor, max_retry_after),
-                              pool_maxsize=16)
+        adapter = GuardedAdapter(max_retries=make_retry(retries, backoff_factor, max_retry_after),
+                                 pool_maxsize=16, **self._limits)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
         read_environment(session, self.base_url)
@@ -399,6 +404,11 @@ class Client(QueryMethods):
                     raise error from exc
                 self._sleep(failures - 1)
                 continue
+            if response.status_code != 200 and _moved_away(url, response):
+                raise RteApiError(
+                    f"GET {url} was redirected to {urlsplit(response.url).netloc}, another host, "
+                    f"which answered {response.status_code}: rtecap sends credentials to "
+                    f"{urlsplit(url).netloc} only", status=response.status_code, url=url)
             if response.status_code == 401 and renewals < max(1, self.retries):
                 # The token expired in flight - typically while urllib3 waited to resend a
                 # 429/5xx with the same headers: fetch a new one and send again (bounded).
@@ -414,6 +424,12 @@ class Client(QueryMethods):
     def _sleep(self, attempt: int) -> None:
         delay = self.backoff_factor * (2 ** attempt)
         pause(delay * (0.5 + random.random() / 2))
+
+
+def _moved_away(url: str, response: requests.Response) -> bool:
+    """Whether the answer came, after redirects, from another scheme, host or port."""
+    first, last = urlsplit(url), urlsplit(response.url)
+    return bool(response.history) and (first.scheme, first.netloc) != (last.scheme, last.netloc)
 
 
 __all__ = ["Answer", "Client", "default_cache_path"]

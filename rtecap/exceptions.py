@@ -41,6 +41,11 @@ class CredentialsError(RteError):
     """No client id / client secret was given nor found in the environment."""
 
 
+class InsecureTransportError(RteError, ValueError):
+    """A URL (the ``base_url``, or where the server redirects) is plain ``http://`` to a host
+    other than loopback: credentials and tokens would travel in clear."""
+
+
 class OfflineCacheMissError(RteError):
     """``offline=True`` and the request is not in the cache; ``url`` names it."""
 
@@ -142,6 +147,10 @@ class ApiTimeoutError(RteApiError, TimeoutError):
 
 class ResponseError(RteApiError):
     """A 200 answer whose body is cut short or is not the JSON the guide describes."""
+
+
+class ResponseTooLargeError(ResponseError):
+    """An answer larger than the client's ``max_bytes``: cut off, never held whole."""
 
 
 #: HTTP status -> exception class, for statuses without a functional code.

@@ -21,7 +21,7 @@ import secrets
 import threading
 import time
 import uuid
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 from urllib.parse import parse_qsl
@@ -29,6 +29,7 @@ from urllib.parse import parse_qsl
 from rtecap.emulator.checks import InvalidRequest, RuleViolation, parse_query
 from rtecap.emulator.data import Dataset
 from rtecap.emulator.faults import FaultInjector, RateLimiter
+from rtecap.emulator.hostile import redirect, shaped
 from rtecap.emulator.resources import ANSWERS, SANDBOX, NoData
 from rtecap.emulator.spellings import respell
 from rtecap.mappings import (
@@ -43,7 +44,7 @@ from rtecap.registry import GENINSCAP, resources
 MAX_BODY = 5 * 1024 * 1024  # guide §5.2, 413
 REASONS = {
     200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-    405: "Method Not Allowed", 408: "Request Time-out", 413: "Request Entity Too Large",
+    302: "Found", 405: "Method Not Allowed", 408: "Request Time-out", 413: "Request Entity Too Large",
     414: "Request-URI Too Long", 429: "Too Many Requests", 500: "Internal Server Error",
     503: "Service Unavailable", 509: "Bandwidth Limit Exceeded",
 }  # fmt: skip
@@ -83,6 +84,10 @@ class Settings(Protocol):
     unsubscribed: frozenset[str]
     no_data_404: bool
     alt_spellings: bool
+    redirect_to: str | None
+    huge_body_mb: float
+    huge_body_length: bool
+    trickle_ms: float
 
     @property
     def dataset(self) -> Dataset: ...
@@ -136,17 +141,31 @@ class EmulatorApp:
         self._cache: OrderedDict[tuple, bytes] = OrderedDict()
         self._cache_bytes = 0
         self._mangle = threading.local()  # per request: the body fault drawn, if any
+        #: (Host, path, whether an Authorization header came) of each request: never a value.
+        self.seen: deque[tuple[str, str, bool]] = deque(maxlen=1000)
 
     def reset_counts(self) -> None:
         """Zero the per-(path, status) and per-fault counters."""
         with self._lock:
             self.counts.clear()
             self.faults_served.clear()
+            self.seen.clear()
 
     def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         self._mangle.kind = None
-        status, headers, body = self._reply(environ, path)
+        self.seen.append((environ.get("HTTP_HOST", ""), path,
+                          bool(environ.get("HTTP_AUTHORIZATION"))))
+        if path in ROUTES and (moved := redirect(self.settings, environ, path)) is not None:
+            status, headers, body = moved
+        else:
+            status, headers, body = self._reply(environ, path)
+        if status == 200 and path in ROUTES:
+            stream = shaped(self.settings, ROUTES[path][0], body, headers)
+            if stream is not None:
+                headers.append(("Content-Type", "application/json"))
+                start_response(f"{status} {REASONS.get(status, '')}", headers)
+                return stream
         length = len(body)
         if self._mangle.kind == "truncate":  # announce the whole body, send half, hang up
             body = body[: length // 2]

@@ -89,6 +89,15 @@ class EmulatorServer:
         (:mod:`rtecap.emulator.spellings`).
     seed : int, default 0
         Seed of the synthetic data and of the fault draws.
+    redirect_to : str or None
+        A base URL: resource GETs arriving under another ``Host`` are answered ``302`` there
+        (:mod:`rtecap.emulator.hostile`; :attr:`seen` tells which requests carried an
+        ``Authorization`` header).
+    huge_body_mb : float, default 0
+        Resource answers of that many MB, streamed (0 = off); ``huge_body_length`` says
+        whether ``Content-Length`` announces them (else chunked).
+    trickle_ms : float, default 0
+        Resource answers sent one byte every ``trickle_ms`` ms (0 = off).
     client_id, client_secret : str or None
         Credentials to accept; by default ``rtecap-emulator`` and a random secret.
     host : str, default "127.0.0.1"
@@ -130,6 +139,10 @@ class EmulatorServer:
         unsubscribed: Iterable[str] = (),
         no_data_404: bool = False,
         alt_spellings: bool = False,
+        redirect_to: str | None = None,
+        huge_body_mb: float = 0.0,
+        huge_body_length: bool = True,
+        trickle_ms: float = 0.0,
         client_id: str | None = None,
         client_secret: str | None = None,
         host: str = "127.0.0.1",
@@ -138,6 +151,8 @@ class EmulatorServer:
         self.latency_ms, self.slow_ms, self.fault_token = latency_ms, slow_ms, fault_token
         self.fault_rate, self.faults, self.rate_limit = fault_rate, faults, rate_limit
         self.token_lifetime = token_lifetime
+        self.redirect_to, self.trickle_ms = redirect_to, trickle_ms
+        self.huge_body_mb, self.huge_body_length = huge_body_mb, huge_body_length
         self.strict, self.no_data_404, self.alt_spellings = strict, no_data_404, alt_spellings
         self.unsubscribed = unsubscribed
         self.today = today
@@ -223,6 +238,11 @@ class EmulatorServer:
     def faults_served(self) -> Counter:
         """Faults injected per kind."""
         return self.app.faults_served
+
+    @property
+    def seen(self) -> Any:
+        """``(Host, path, carried_authorization)`` of the last 1000 requests (no header value)."""
+        return self.app.seen
 
     @property
     def requests_total(self) -> int:
