@@ -44,7 +44,8 @@ from rtecap.registry import GENINSCAP, resources
 MAX_BODY = 5 * 1024 * 1024  # guide §5.2, 413
 REASONS = {
     200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-    302: "Found", 405: "Method Not Allowed", 408: "Request Time-out", 413: "Request Entity Too Large",
+    302: "Found", 405: "Method Not Allowed", 408: "Request Time-out",
+    413: "Request Entity Too Large",
     414: "Request-URI Too Long", 429: "Too Many Requests", 500: "Internal Server Error",
     503: "Service Unavailable", 509: "Bandwidth Limit Exceeded",
 }  # fmt: skip
