@@ -176,7 +176,7 @@ class Client(QueryMethods):
         self._token: dict[str, Any] = {}
         self._token_attempts = 0  # token requests made; workers share one attempt's outcome
         self._token_error: Exception | None = None
-        self._limits = {"max_bytes": max_bytes, "deadline": deadline}
+        self._limits = (int(max_bytes), float(deadline))
         self._session = self._build_session(retries, backoff_factor, max_retry_after)
 
     # ------------------------------------------------------------------ session
@@ -206,7 +206,8 @@ class Client(QueryMethods):
             session = requests.Session()
         session.auth = BearerAuth(lambda: self._token.get("access_token"))
         adapter = GuardedAdapter(max_retries=make_retry(retries, backoff_factor, max_retry_after),
-                                 pool_maxsize=16, **self._limits)
+                                 pool_maxsize=16, max_bytes=self._limits[0],
+                                 deadline=self._limits[1])
         session.mount("https://", adapter)
         session.mount("http://", adapter)
         read_environment(session, self.base_url)
