@@ -301,3 +301,10 @@ def test_unusual_valid_answers_keep_every_row(data):
         if len(undated) and name != "cpc":
             assert any("set aside" in str(w.message) or str(len(undated)) in str(w.message)
                        for w in caught), name
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000, '{"capacities_cpc": ' + "[" * 100_000])
+def test_deep_nesting_is_a_typed_error(text):
+    """Python's json recurses: a deep document was a bare RecursionError."""
+    with pytest.raises(ResponseError, match="not a JSON document"):
+        rio.read_capacities_cpc(text.encode())
