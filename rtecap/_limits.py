@@ -20,7 +20,12 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from rtecap._http import is_loopback
-from rtecap.exceptions import ApiTimeoutError, InsecureTransportError, ResponseTooLargeError
+from rtecap.exceptions import (
+    ApiTimeoutError,
+    InsecureTransportError,
+    ResponseTooLargeError,
+    RteApiError,
+)
 
 #: Default cap on one answer: far above any answer of the APIs (the largest, a CPC answer for
 #: every department over its longest period, is a few MB), far below what hurts a laptop.
@@ -108,6 +113,25 @@ class GuardedAdapter(HTTPAdapter):
         response._content = b"".join(pieces)
         response._content_consumed = True
         raw.release_conn()
+
+
+def redirected_away(url: str, response: requests.Response) -> RteApiError | None:
+    """The error for an answer that came, after redirects, from another scheme, host or port.
+
+    requests drops the ``Authorization`` header there, so that host's refusal (a 401) says
+    nothing about the credentials: the error says where the call went instead.
+
+    Returns
+    -------
+    RteApiError or None
+        None when the call was not redirected away.
+    """
+    first, last = urlsplit(url), urlsplit(response.url)
+    if not response.history or (first.scheme, first.netloc) == (last.scheme, last.netloc):
+        return None
+    return RteApiError(f"GET {url} was redirected to {last.netloc}, another host, which "
+                       f"answered {response.status_code}: rtecap sends credentials to "
+                       f"{first.netloc} only", status=response.status_code, url=url)
 
 
 def request_line(response: requests.Response) -> str:

@@ -57,7 +57,13 @@ from rtecap._http import (
     stop_load,
     transport_error,
 )
-from rtecap._limits import DEADLINE, MAX_BYTES, GuardedAdapter, refuse_plain_http
+from rtecap._limits import (
+    DEADLINE,
+    MAX_BYTES,
+    GuardedAdapter,
+    redirected_away,
+    refuse_plain_http,
+)
 from rtecap._queries import QueryMethods
 from rtecap._sources import decode_json
 from rtecap._version import __version__
@@ -65,7 +71,6 @@ from rtecap.exceptions import (
     CredentialsError,
     OfflineCacheMissError,
     ResponseError,
-    RteApiError,
     RteError,
     error_from_response,
 )
@@ -405,11 +410,8 @@ class Client(QueryMethods):
                     raise error from exc
                 self._sleep(failures - 1)
                 continue
-            if response.status_code != 200 and _moved_away(url, response):
-                raise RteApiError(
-                    f"GET {url} was redirected to {urlsplit(response.url).netloc}, another host, "
-                    f"which answered {response.status_code}: rtecap sends credentials to "
-                    f"{urlsplit(url).netloc} only", status=response.status_code, url=url)
+            if response.status_code != 200 and (moved := redirected_away(url, response)):
+                raise moved
             if response.status_code == 401 and renewals < max(1, self.retries):
                 # The token expired in flight - typically while urllib3 waited to resend a
                 # 429/5xx with the same headers: fetch a new one and send again (bounded).
@@ -425,12 +427,6 @@ class Client(QueryMethods):
     def _sleep(self, attempt: int) -> None:
         delay = self.backoff_factor * (2 ** attempt)
         pause(delay * (0.5 + random.random() / 2))
-
-
-def _moved_away(url: str, response: requests.Response) -> bool:
-    """Whether the answer came, after redirects, from another scheme, host or port."""
-    first, last = urlsplit(url), urlsplit(response.url)
-    return bool(response.history) and (first.scheme, first.netloc) != (last.scheme, last.netloc)
 
 
 __all__ = ["Answer", "Client", "default_cache_path"]
