@@ -12,25 +12,28 @@ Runs are derandomized (the same examples on every run) and bounded (``max_exampl
 
 from __future__ import annotations
 
-import copy
 import io
 import json
-import math
 import warnings
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from conftest import PAYLOADS
+from fuzzing import (
+    FUZZ,
+    FUZZ_ROWS,
+    MUTATIONS,
+    ODD_VALUES,
+    check_frame,
+    mutate,
+    names_the_field,
+    paths,
+)
+from hypothesis import given
 from hypothesis import strategies as st
 
 from rtecap import io as rio
 from rtecap import registry
 from rtecap.exceptions import ResponseError, RteError
-from tests.conftest import PAYLOADS
-
-FUZZ = settings(max_examples=100, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow])
-#: Three parses per example: fewer examples, the same time.
-FUZZ_ROWS = settings(FUZZ, max_examples=40)
 
 #: resource -> sample answers on disk (the guide's examples and the real-world variants).
 SAMPLES = {
@@ -44,11 +47,6 @@ READERS = {
     "capacities_per_production_unit": rio.read_capacities_per_production_unit,
     "capacities_cpc": rio.read_capacities_cpc,
 }
-#: Keys one column may be read from: an error about any of them names the field.
-SAME_FIELD = [
-    {"type", "production_type"},
-    {"value", "values", "installed_capacity"},
-]
 PARSED = [r.name for r in registry.resources() if r.parser]
 
 
@@ -61,69 +59,6 @@ def _sample(name: str) -> dict:
     return json.loads((PAYLOADS / name).read_text(encoding="utf-8-sig"))
 
 
-def _paths(node, path=()):
-    """Every (path, key) of the document: a path is the keys/indices leading to a value."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield (*path, key)
-            yield from _paths(value, (*path, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield (*path, i)
-            yield from _paths(value, (*path, i))
-
-
-def _parent(doc, path):
-    for step in path[:-1]:
-        doc = doc[step]
-    return doc
-
-
-#: Values that are not what a field of the API holds, or hold it at an extreme.
-ODD_VALUES = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(min_value=-(10**30), max_value=10**30),
-    st.sampled_from([10**400, -(10**400), 2**63, -(2**63) - 1]),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=12),
-    st.sampled_from(["63130", "1e3", "NaN", "Infinity", "", " ", "2015-01-01",
-                     "2015-01-01T00:00:00",
-                     "9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "nuclear",
-                     "UNKNOWN_LABEL", "FR-99", "<html>", "\ufeff2015-01-01T00:00:00+01:00"]),
-    st.lists(st.integers(), max_size=3),
-    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
-    st.just([{}]),
-    st.just({"start_date": "2015-01-01T00:00:00+01:00"}),
-)
-MUTATIONS = ("replace", "drop", "wrap_in_list", "unwrap", "unknown_key", "duplicate_row")
-
-
-def _mutate(doc, path, how, odd):
-    parent, key = _parent(doc, path), path[-1]
-    if how == "replace":
-        parent[key] = odd
-    elif how == "drop":
-        del parent[key]
-    elif how == "wrap_in_list":
-        parent[key] = [parent[key]]
-    elif how == "unwrap" and isinstance(parent[key], list) and parent[key]:
-        parent[key] = parent[key][0]
-    elif how == "unknown_key" and isinstance(parent[key], dict):
-        parent[key]["Something_New"] = odd
-    elif how == "duplicate_row" and isinstance(parent, list):
-        parent.append(copy.deepcopy(parent[key]))
-
-
-def _names_the_field(message: str, path) -> bool:
-    """The error names a key on the path (or a spelling of the same field), or its resource."""
-    keys = {str(step) for step in path if isinstance(step, str)}
-    for group in SAME_FIELD:
-        if keys & group:
-            keys |= group
-    return any(key in message for key in keys)
-
-
 def _parse_or_typed_error(resource: str, payload) -> object:
     """Parse; return the frame (checked) or the RteError. Any other exception propagates."""
     spec = registry.get(resource)
@@ -133,15 +68,7 @@ def _parse_or_typed_error(resource: str, payload) -> object:
             df, undated = spec.parse(payload, return_undated=True)
         except RteError as err:
             return err
-    assert not df.index.hasnans, "NaT in the index"
-    assert df.index.is_monotonic_increasing
-    assert df.index.tz is not None and str(df.index.tz) == "Europe/Paris"
-    for column in df.columns:
-        assert df[column].dtype != object, f"{column}: object column"
-        if df[column].dtype.kind == "f":
-            values = df[column].dropna().to_numpy()
-            assert all(math.isfinite(v) for v in values), f"{column}: NaN/Infinity kept"
-    repr(df)  # a frame that cannot even print (a date past year 9999) is not a frame
+    check_frame(df)
     return df
 
 
@@ -150,14 +77,13 @@ def _parse_or_typed_error(resource: str, payload) -> object:
 @given(data=st.data())
 def test_mutated_payload_gives_frame_or_typed_error(resource, data):
     doc = _sample(data.draw(st.sampled_from(SAMPLES[resource]), label="sample"))
-    paths = list(_paths(doc))
-    path = data.draw(st.sampled_from(paths), label="path")
+    path = data.draw(st.sampled_from(list(paths(doc))), label="path")
     how = data.draw(st.sampled_from(MUTATIONS), label="mutation")
     odd = data.draw(ODD_VALUES, label="value")
-    _mutate(doc, path, how, odd)
+    mutate(doc, path, how, odd)
     outcome = _parse_or_typed_error(resource, doc)
     if isinstance(outcome, RteError):
-        assert _names_the_field(str(outcome), path), (str(outcome), path)
+        assert names_the_field(str(outcome), path), (str(outcome), path)
 
 
 @pytest.mark.parametrize("resource", sorted(SAMPLES))
