@@ -177,6 +177,12 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("-o", "--output", default="out", help="folder for the PNG files")
     plot.set_defaults(func=cmd_plot)
 
+    market = sub.add_parser("market", help="the market-data API: day-ahead prices, balancing "
+                            "capacity and energy (token: $RTECAP_MARKET_TOKEN)")
+    from rtecap.market.cli import add_arguments as add_market_arguments
+
+    add_market_arguments(market)
+
     serve = sub.add_parser("serve", help="serve the local emulator of RTE's API")
     from rtecap.emulator.cli import add_arguments
 

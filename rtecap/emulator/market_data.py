@@ -7,8 +7,9 @@ the windows move with the clock, the same ``(today, seed)`` gives the same bytes
   next day's auction is published); 96 per day, 92 / 100 on the DST days. A daily shape
   (night trough, morning and evening peaks, a solar dip at midday, deepest in spring and on
   weekends, so that some spring middays are negative), a seasonal level and seeded noise.
-- Capacity: hourly DAILY auctions for the Paris days ``today - 6`` .. ``today + 1``: FCR
-  SYMMETRIC, aFRR and mFRR UPWARD and DOWNWARD; contracted <= offered volume.
+- Capacity: hourly rows of DAILY auctions for the Paris days ``today - 6`` .. ``today + 1``
+  (23 / 25 rows on the DST days): FCR SYMMETRIC, aFRR and mFRR UPWARD and DOWNWARD; volumes
+  constant over 4-hour blocks of the day, contracted <= offered; a price per hour.
 - aFRR energy: the 4-second series of the Paris day ``today - 1`` (21,600 rows on a 24-hour
   day, 20,700 / 22,500 on the DST days), its 5-minute chart buckets (means of the rows), the
   latest row, the averages of the day.
@@ -116,13 +117,15 @@ def capacity(member: str, today: date, seed: int) -> dict:
         day = today + timedelta(days=offset)
         for product, direction, offered, price in CAPACITY_PRODUCTS[member]:
             rng = _rng(seed, "cap", product, direction, day)
-            for start, end in periods(day, 3600):
+            for k, (start, end) in enumerate(periods(day, 3600)):
                 hour = _paris_hour(start)
-                offer = round(offered * rng.uniform(0.95, 1.06))
-                contracted = min(offer, round(offered * rng.uniform(0.93, 0.99)))
+                if k % 4 == 0:  # volumes are auctioned in 4-hour blocks
+                    offer = round(offered * rng.uniform(0.95, 1.06))
+                    contracted = min(offer, round(offered * rng.uniform(0.93, 0.99)))
+                    need = min(offer, contracted + round(rng.uniform(0, 10)))
                 row = {"period_start_utc": utc_text(start), "period_end_utc": utc_text(end)}
                 if member == "fcr":
-                    row["volume_mw"] = min(offer, contracted + round(rng.uniform(0, 10)))
+                    row["volume_mw"] = need
                 row.update({
                     "contracted_volume_mw": contracted, "offered_volume_mw": offer,
                     "price": round(max(0.5, price * (1 + 0.25 * daily_shape(hour))

@@ -137,10 +137,14 @@ def _tidy(frame: pd.DataFrame, spec: FrameSpec, where: str) -> pd.DataFrame:
 def parse_meta(payload: Mapping[str, Any]) -> dict[str, Any]:
     """The answer's metadata as ``attrs`` entries: Paris dates and times, ints, floats.
 
+    Dates stay ISO dates (Paris calendar days); UTC times become ISO 8601 Europe/Paris times
+    (strings, so that ``attrs`` survive ``to_parquet``); keys become snake_case.
+
     Examples
     --------
-    >>> parse_meta({"latestDate": "2026-04-17", "latestFetchedAtUtc": "2026-05-23T14:35:24Z"})
-    {'latest_date': datetime.date(2026, 4, 17), 'latest_fetched_at': Timestamp('2026-05-23 16:35:24+0200', tz='Europe/Paris')}
+    >>> parse_meta({"latestDate": "2026-04-17", "latestFetchedAtUtc": "2026-05-23T14:35:24Z",
+    ...             "rowCount": 192})
+    {'latest_date': '2026-04-17', 'latest_fetched_at': '2026-05-23T16:35:24+02:00', 'row_count': 192}
     """  # noqa: E501
     out: dict[str, Any] = {}
     for key, (name, kind) in mm.META.items():
@@ -151,9 +155,9 @@ def parse_meta(payload: Mapping[str, Any]) -> dict[str, Any]:
             if value is None:
                 out[name] = None
             elif kind == "date":
-                out[name] = dt.date.fromisoformat(str(value))
+                out[name] = dt.date.fromisoformat(str(value)).isoformat()
             elif kind == "time":
-                out[name] = pd.Timestamp(value).tz_convert(m.TZ)
+                out[name] = pd.Timestamp(value).tz_convert(m.TZ).isoformat()
             else:
                 out[name] = int(value) if kind == "int" else float(value)
         except (ValueError, TypeError) as err:

@@ -45,6 +45,10 @@ def _resolution(df: pd.DataFrame, freq: str | None) -> pd.Timedelta:
     seconds = (df.attrs.get("rtecap") or {}).get("resolution_seconds")
     if seconds:
         return pd.Timedelta(seconds=int(seconds))
+    end = next((c for c in ("period_end", "bucket_end", "fin_periode", "fin_intervalle")
+                if c in df.columns), None)  # fmt: skip
+    if end is not None and df[end].notna().any():
+        return (df[end] - df.index).dropna().mode().iloc[0]
     steps = df.index.unique().sort_values().to_series().diff().dropna()
     if steps.empty:
         raise RteValidationError("cannot infer the time step of fewer than two periods: "
@@ -59,7 +63,9 @@ def _check_index(df: pd.DataFrame) -> pd.DatetimeIndex:
     return index
 
 
-def gaps(df: pd.DataFrame, freq: str | None = None, by: str | None = None) -> pd.DataFrame:
+def gaps(
+    df: pd.DataFrame, freq: str | None = None, by: str | list[str] | None = None
+) -> pd.DataFrame:
     """Missing and duplicate periods between the first and the last period of a frame.
 
     Parameters
@@ -68,10 +74,12 @@ def gaps(df: pd.DataFrame, freq: str | None = None, by: str | None = None) -> pd
         A market frame (index: period start).
     freq : str, optional
         The expected step; default: ``attrs['rtecap']['resolution_seconds']`` when there,
-        else the most common step of the index.
-    by : str, optional
-        A label column whose groups each have their own series (``direction`` ...): a period
-        is missing or duplicate within its group. Default: none for one-series frames.
+        else the most common period length (``period_end`` - start), else the most common
+        step of the index.
+    by : str or list of str, optional
+        Label column(s) whose groups each have their own series (``["product_type",
+        "direction"]`` for capacity): a period is missing or duplicate within its group.
+        Default: none, for one-series frames (prices, energy).
 
     Returns
     -------
@@ -92,7 +100,8 @@ def gaps(df: pd.DataFrame, freq: str | None = None, by: str | None = None) -> pd
     """
     index = _check_index(df)
     step = _resolution(df, freq)
-    groups = [(None, df)] if by is None else list(df.groupby(by, observed=True))
+    keys = [by] if isinstance(by, str) else list(by or [])
+    groups = [((), df)] if not keys else list(df.groupby(keys, observed=True))
     parts = []
     for key, part in groups:
         counts = part.index.value_counts()
@@ -103,8 +112,8 @@ def gaps(df: pd.DataFrame, freq: str | None = None, by: str | None = None) -> pd
         bad = full[full != 1]
         frame = pd.DataFrame({"issue": ["missing" if c == 0 else "duplicate" for c in bad],
                               "count": bad.to_numpy()}, index=bad.index)  # fmt: skip
-        if by is not None:
-            frame[by] = key
+        for column, value in zip(keys, key if isinstance(key, tuple) else (key,), strict=True):
+            frame[column] = value
         parts.append(frame)
     out = pd.concat(parts) if parts else pd.DataFrame({"issue": [], "count": []})
     out["issue"] = out["issue"].astype(pd.CategoricalDtype(["missing", "duplicate"]))
