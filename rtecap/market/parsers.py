@@ -8,6 +8,7 @@ horizon in their enum order), the answer's metadata in ``attrs["rtecap"]``.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import warnings
 from collections.abc import Mapping, Sequence
@@ -166,26 +167,48 @@ def parse_meta(payload: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def translate(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """An English market frame with names and labels in ``lang`` ("en": unchanged copy).
+    """A market frame with names and labels in ``lang``, from either language.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A market frame in English or French.
+    lang : {"en", "fr"}
+
+    Returns
+    -------
+    DataFrame
+        A copy (attrs kept, ``lang`` updated).
 
     Examples
     --------
     >>> frame = pd.DataFrame({"direction": pd.Categorical(["UPWARD"])})
-    >>> translate(frame, "fr")["sens"].tolist()
-    ['HAUSSE']
+    >>> french = translate(frame, "fr")
+    >>> french["sens"].tolist(), translate(french, "en")["direction"].tolist()
+    (['HAUSSE'], ['UPWARD'])
     """
     if lang not in ("en", "fr"):
         raise RteValidationError(f"lang must be 'en' or 'fr', got {lang!r}", parameter="lang")
+    names = {str(c) for c in df.columns} | {str(df.index.name)}
+    french = bool(names & (set(mm.COLUMNS_FR.values()) - set(mm.COLUMNS_FR)))
     out = df.copy()
-    out.attrs = dict(df.attrs)
-    if lang == "en":
+    out.attrs = copy.deepcopy(df.attrs)
+    if isinstance(out.attrs.get("rtecap"), dict):
+        out.attrs["rtecap"]["lang"] = lang
+    if french == (lang == "fr"):
         return out
+    if french:  # back to English: names first, then labels
+        out = out.rename(columns={fr: en for en, fr in mm.COLUMNS_FR.items()})
+        out.index.name = {fr: en for en, fr in mm.COLUMNS_FR.items()}.get(
+            out.index.name, out.index.name)
     for column, table in mm.LABELS_FR.items():
         if column in out.columns:
+            table = table if lang == "fr" else {fr: en for en, fr in table.items()}
             cats = out[column].cat.categories
             out[column] = out[column].cat.rename_categories([table.get(c, c) for c in cats])
-    out = out.rename(columns=dict(mm.COLUMNS_FR))
-    out.index.name = mm.COLUMNS_FR.get(out.index.name, out.index.name)
+    if lang == "fr":
+        out = out.rename(columns=dict(mm.COLUMNS_FR))
+        out.index.name = mm.COLUMNS_FR.get(out.index.name, out.index.name)
     return out
 
 
@@ -197,9 +220,7 @@ def _finish(frame: pd.DataFrame, name: str, meta: Mapping[str, Any], lang: str,
     info = {"resource": name, **({"part": part} if part else {}), "lang": lang, **meta,
             "units": units, "source": ENDPOINTS[name].source, "version": __version__}
     frame.attrs = {"rtecap": info}
-    out = translate(frame, lang)
-    out.attrs = {"rtecap": info}
-    return out
+    return translate(frame, lang)
 
 
 def _require(payload: Any, name: str, keys: tuple[str, ...]) -> Mapping[str, Any]:

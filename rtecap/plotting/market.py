@@ -15,6 +15,7 @@ from rtecap.exceptions import RteValidationError
 from rtecap.mappings import TZ
 from rtecap.market import mappings as mm
 from rtecap.market.frames import market_lang
+from rtecap.market.parsers import translate
 from rtecap.plotting._style import finish, legend_outside, naive_local, new_axes
 
 TEXT: Mapping[str, Mapping[str, str]] = {
@@ -63,9 +64,7 @@ SOURCE_SYNTHETIC_FR = "émulateur local de l'API de données de marché de rteca
 def _english(df: pd.DataFrame, needs: tuple[str, ...]) -> tuple[pd.DataFrame, str]:
     lang = market_lang(df)
     if lang == "fr":
-        attrs = df.attrs
-        df = translate_back(df)
-        df.attrs = attrs
+        df = translate(df, "en")
     missing = [c for c in needs if c not in df.columns]
     if missing or not isinstance(df.index, pd.DatetimeIndex):
         raise RteValidationError(f"this plot needs a market frame with the columns {missing}")
@@ -76,19 +75,6 @@ def _english(df: pd.DataFrame, needs: tuple[str, ...]) -> tuple[pd.DataFrame, st
         df = df.copy()
         df.attrs = {"rtecap": {**info, "source": SOURCE_SYNTHETIC_FR}}
     return df, lang
-
-
-def translate_back(df: pd.DataFrame) -> pd.DataFrame:
-    """A French market frame with English names and labels."""
-    en = {fr: en for en, fr in mm.COLUMNS_FR.items()}
-    out = df.rename(columns=en)
-    out.index.name = en.get(out.index.name, out.index.name)
-    for column, table in mm.LABELS_FR.items():
-        if column in out.columns:
-            back = {fr: en for en, fr in table.items()}
-            out[column] = out[column].cat.rename_categories(
-                [back.get(c, c) for c in out[column].cat.categories])
-    return out
 
 
 def _period(df: pd.DataFrame) -> dict[str, str]:
