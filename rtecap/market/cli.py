@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote the answer of {spec.path} to {target}")
         return 0
     for stem, frame in _frames(result, target.with_suffix("")).items():
-        path = stem.with_suffix(target.suffix)
+        path = stem.with_name(stem.name + target.suffix)  # not with_suffix: "e.afrr.rows"
         if target.suffix == ".parquet":
             frame.to_parquet(path)  # type: ignore[attr-defined]
         else:

@@ -1,0 +1,21 @@
+"""The examples in the docstrings of the market modules run (against the emulator)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ("rtecap.market", "rtecap.market.client", "rtecap.market.parsers",
+           "rtecap.market.quality", "rtecap.market.loaders", "rtecap.market._endpoints",
+           "rtecap.market.frames")  # fmt: skip
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    flags = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
+    result = doctest.testmod(module, optionflags=flags)
+    assert result.failed == 0
+    assert result.attempted > 0  # every module shows at least one example
