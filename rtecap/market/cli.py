@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``rtecap market fetch``; return the exit code."""
     from rtecap.exceptions import CredentialsError, RteError
     from rtecap.market.client import Client
+    from rtecap.market.loaders import add_provenance
     from rtecap.market.parsers import parse
 
     target = Path(args.output)
@@ -70,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
         with Client(base_url=args.base_url, cache=not args.no_cache,
                     offline=args.offline or None) as client:  # fmt: skip
             answer = client.get_json(spec.name)
-        result = parse(spec.name, answer.payload, lang=args.lang)
+        result = add_provenance(parse(spec.name, answer.payload, lang=args.lang), client,
+                                answer)  # fmt: skip
     except CredentialsError as exc:
         print(f"rtecap market fetch: {exc}", file=sys.stderr)
         return 3

@@ -95,7 +95,12 @@ def _frames(result: Parsed) -> list[pd.DataFrame]:
     return [frame for part in result.values() for frame in part.values()]
 
 
-def _with_provenance(result: Parsed, client: Client, answer: Answer) -> Parsed:
+def add_provenance(result: Parsed, client: Client, answer: Answer) -> Parsed:
+    """Add the fetch's provenance to every frame (and ``meta``) of a parsed answer.
+
+    ``fetched_at`` (UTC), ``from_cache``, ``base_url``, ``synthetic``; a synthetic answer
+    (rtecap's emulator) gets the source line that says so. Never the token.
+    """
     fetched = datetime.now(UTC).isoformat(timespec="seconds")
     extra: dict[str, Any] = {"fetched_at": fetched, "from_cache": answer.from_cache,
                              "base_url": client.base_url, "synthetic": answer.synthetic}
@@ -114,16 +119,17 @@ def _with_provenance(result: Parsed, client: Client, answer: Answer) -> Parsed:
 def _get(name: str, client: Client | None, lang: str) -> Any:
     client = client if client is not None else Client()
     answer = client.get_json(name)
-    return _with_provenance(parse(name, answer.payload, lang=lang), client, answer)
+    return add_provenance(parse(name, answer.payload, lang=lang), client, answer)
 
 
 def _read(name: str, source: PayloadSource, lang: str) -> Any:
     return parse(name, _load_payload(source), lang=lang)
 
 
-_PRICES = ("DataFrame\n        Index ``period_start`` (Europe/Paris; the API's ``hour_start_utc``), "
-           "columns\n        ``period_end``, ``price_eur_mwh``: 96 quarter hours per day (92 / 100 "
-           "on the DST\n        days); ``attrs['rtecap']``: ``latest_date``, ``earliest_date``.")
+_PRICES = ("DataFrame\n        Index ``period_start`` (Europe/Paris; the API's "
+           "``hour_start_utc``),\n        columns ``period_end``, ``price_eur_mwh``: 96 quarter "
+           "hours per day\n        (92 / 100 on the DST days); ``attrs['rtecap']``: "
+           "``latest_date``, ``earliest_date``.")
 _CAPACITY = ("DataFrame\n        Index ``period_start`` (Europe/Paris), columns ``period_end``, "
              "``product_type``,\n        ``direction``, ``time_horizon`` (categoricals), "
              "``offered_volume_mw``,\n        ``contracted_volume_mw``, ``volume_mw`` (FCR only), "

@@ -98,7 +98,7 @@ def gaps(
     2026-03-29 00:00:00+01:00  duplicate      2
     2026-03-29 00:30:00+01:00    missing      0
     """
-    index = _check_index(df)
+    _check_index(df)
     step = _resolution(df, freq)
     keys = [by] if isinstance(by, str) else list(by or [])
     groups = [((), df)] if not keys else list(df.groupby(keys, observed=True))

@@ -13,7 +13,6 @@ import pandas as pd
 
 from rtecap.exceptions import RteValidationError
 from rtecap.mappings import TZ
-from rtecap.market import mappings as mm
 from rtecap.market.frames import market_lang
 from rtecap.market.parsers import translate
 from rtecap.plotting._style import finish, legend_outside, naive_local, new_axes

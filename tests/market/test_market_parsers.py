@@ -53,7 +53,7 @@ def test_aggregate_capacity_is_exactly_the_unit_rows(doc_payload):
     aggregate = market.read_balancing_capacity(doc_payload("balancing_capacity"))
     units = {name: market.LOADERS[name][1](doc_payload(name))
              for name in ("fcr_capacity", "afrr_capacity", "mfrr_capacity")}  # fmt: skip
-    for name, unit in units.items():
+    for _name, unit in units.items():
         product = unit["product_type"].iloc[0]
         part = aggregate[aggregate["product_type"] == product]
         pd.testing.assert_frame_equal(part.astype({"product_type": str, "direction": str}),
