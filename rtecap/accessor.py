@@ -51,13 +51,16 @@ class RteAccessor:
     ``plot_departments`` on a CPPU frame ...) raises :class:`rtecap.RteValidationError`.
     """
 
-    def __init__(self, df: pd.DataFrame):
-        from rtecap.market.frames import market_kind  # market-data frames (rtecap.market)
+    def __new__(cls, df: pd.DataFrame) -> Any:
+        # Market-data frames get their own accessor (rtecap.market.accessor).
+        from rtecap.market.accessor import MarketAccessor
+        from rtecap.market.frames import market_kind
 
-        market = market_kind(df)
-        if market is not None:
-            self._kind, self._df = market, df
-            return
+        if market_kind(df) is not None:
+            return MarketAccessor(df)
+        return super().__new__(cls)
+
+    def __init__(self, df: pd.DataFrame):
         try:
             self._kind = ops.frame_kind(df)
         except RteValidationError as exc:
@@ -132,36 +135,3 @@ class RteAccessor:
     def plot_timeline(self, freq: str = "YS", ax: Axes | None = None, **kwargs: Any) -> Axes:
         """CPPU commissioned / closed MW and capacity: :func:`rtecap.plotting.plot_timeline`."""
         return plotting.plot_timeline(self._df, freq=freq, ax=ax, **kwargs)
-
-    # ----------------------------------------------------------------- market data
-    def gaps(self, freq: str | None = None, by: str | None = None) -> pd.DataFrame:
-        """Missing / duplicate periods of a market frame: :func:`rtecap.market.gaps`."""
-        from rtecap.market.quality import gaps
-
-        return gaps(self._df, freq=freq, by=by)
-
-    def day_counts(self, freq: str | None = None) -> pd.DataFrame:
-        """Rows per Paris day against 96 / 92 / 100: :func:`rtecap.market.day_counts`."""
-        from rtecap.market.quality import day_counts
-
-        return day_counts(self._df, freq=freq)
-
-    def plot_prices(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
-        """Day-ahead price series: :func:`rtecap.plotting.market.plot_prices`."""
-        from rtecap.plotting.market import plot_prices
-
-        return plot_prices(self._df, ax=ax, **kwargs)
-
-    def plot_daily_profile(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
-        """Mean price by Paris hour: :func:`rtecap.plotting.market.plot_daily_profile`."""
-        from rtecap.plotting.market import plot_daily_profile
-
-        return plot_daily_profile(self._df, ax=ax, **kwargs)
-
-    def plot_balancing_capacity(
-        self, value: str = "contracted_volume_mw", ax: Axes | None = None, **kwargs: Any
-    ) -> Axes:
-        """Capacity per product and direction: :func:`rtecap.plotting.market.plot_balancing_capacity`."""  # noqa: E501
-        from rtecap.plotting.market import plot_balancing_capacity
-
-        return plot_balancing_capacity(self._df, value=value, ax=ax, **kwargs)

@@ -49,7 +49,13 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
 
 
 def periods(day: date, seconds: int) -> list[tuple[datetime, datetime]]:
-    """The (start, end) UTC periods of ``seconds`` covering a Paris day."""
+    """The (start, end) UTC periods of ``seconds`` covering a Paris day.
+
+    Examples
+    --------
+    >>> [len(periods(date(2026, 3, d), 900)) for d in (28, 29)], len(periods(date(2026, 10, 25), 4))
+    ([96, 92], 22500)
+    """
     start, end = day_bounds(day)
     step = timedelta(seconds=seconds)
     count = int((end - start) / step)

@@ -9,7 +9,8 @@ import pytest
 
 MODULES = ("rtecap.market", "rtecap.market.client", "rtecap.market.parsers",
            "rtecap.market.quality", "rtecap.market.loaders", "rtecap.market._endpoints",
-           "rtecap.market.frames")  # fmt: skip
+           "rtecap.market.frames", "rtecap.market.export", "rtecap.market.accessor",
+           "rtecap.emulator.market_data")  # fmt: skip
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -122,3 +122,28 @@ def test_plots_refuse_frames_they_cannot_draw(capacity):
 
     with pytest.raises(RteValidationError, match="price_eur_mwh"):
         plot_prices(capacity)
+
+
+def test_accessor_translates_both_ways(capacity):
+    french = capacity.rte.translate("fr")
+    assert french.rte.lang == "fr" and "volume_contractualise_mw" in french.columns
+    assert french.index.name == "debut_periode"
+    assert set(french["sens"]) == {"HAUSSE", "BAISSE", "SYMETRIQUE"}
+    back = french.rte.translate("en")
+    pd.testing.assert_frame_equal(back, capacity)
+    assert back.attrs["rtecap"]["lang"] == "en"
+    assert not hasattr(capacity.rte, "by_sector")  # capacity-frame verbs are not offered
+
+
+def test_to_xarray_on_the_endpoint_dims(capacity, prices):
+    ds = capacity.rte.to_xarray()
+    assert dict(ds.sizes) == {"period_start": 191, "product_type": 3, "direction": 3}
+    day = ds.sel(period_start="2026-03-30")  # naive UTC coordinates
+    assert day.sizes["period_start"] == 24
+    fcr = ds["contracted_volume_mw"].sel(product_type="FCR", direction="SYMMETRIC")
+    expected = capacity[capacity["product_type"] == "FCR"]["contracted_volume_mw"]
+    assert fcr.to_numpy().tolist() == expected.tolist()
+    assert ds["contracted_volume_mw"].attrs["units"] == "MW" and "units" not in ds["price"].attrs
+    series = prices.rte.to_xarray()
+    assert series.sizes["period_start"] == len(prices)
+    assert float(series["price_eur_mwh"].sum()) == pytest.approx(prices["price_eur_mwh"].sum())

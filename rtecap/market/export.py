@@ -1,0 +1,78 @@
+"""Market frames as xarray Datasets, on the dims of their endpoint's entry."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from rtecap.market._endpoints import ENDPOINTS
+from rtecap.market.frames import market_kind
+from rtecap.market.parsers import translate
+
+if TYPE_CHECKING:  # pragma: no cover
+    import xarray as xr
+
+
+def to_xarray(df: pd.DataFrame) -> xr.Dataset:
+    """A market frame as an xarray Dataset.
+
+    The dims are the endpoint's ``xarray_dims``: ``period_start`` for prices and energy row
+    sets (``bucket_start`` for aFRR chart buckets), ``period_start`` x ``product_type`` x
+    ``direction`` for capacity. Times become naive UTC ``datetime64`` coordinates (netCDF has
+    no time zones; the attribute ``time_zone`` says so); units go to each variable's
+    ``units`` attribute (none for the capacity ``price``). French frames are exported in
+    English.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A market frame.
+
+    Returns
+    -------
+    xarray.Dataset
+
+    Raises
+    ------
+    RteValidationError
+        Not a market frame, or two rows on one point of the dims.
+
+    Examples
+    --------
+    >>> import rtecap
+    >>> from rtecap.market import read_fcr_capacity
+    >>> df = read_fcr_capacity({"rows": [{"period_start_utc": "2026-05-23T22:00:00Z",
+    ...     "period_end_utc": "2026-05-23T23:00:00Z", "volume_mw": 582, "price": 18.4,
+    ...     "direction": "SYMMETRIC", "product_type": "FCR", "time_horizon": "DAILY"}]})
+    >>> ds = to_xarray(df)
+    >>> dict(ds.sizes)
+    {'period_start': 1, 'product_type': 1, 'direction': 1}
+    >>> ds["volume_mw"].attrs["units"]
+    'MW'
+    """
+    from rtecap.exceptions import RteValidationError
+
+    kind = market_kind(df)
+    if kind is None:
+        raise RteValidationError("to_xarray: not a market-data frame")
+    info = dict(df.attrs.get("rtecap") or {})
+    flat = translate(df, "en")
+    index = flat.index.name
+    dims = [index, *(d for d in ENDPOINTS[kind].xarray_dims[1:] if d in flat.columns)]
+    flat = flat.reset_index()
+    for column in flat.columns:
+        if isinstance(flat[column].dtype, pd.DatetimeTZDtype):
+            flat[column] = flat[column].dt.tz_convert("UTC").dt.tz_localize(None)
+        elif isinstance(flat[column].dtype, pd.CategoricalDtype) and column in dims:
+            flat[column] = flat[column].astype(str)
+    if flat.duplicated(dims).any():
+        raise RteValidationError(f"to_xarray: several rows share one point of {dims}")
+    ds = flat.set_index(dims).to_xarray()
+    units = info.get("units") or {}
+    for name in ds.data_vars:
+        if units.get(name):
+            ds[name].attrs["units"] = units[name]
+    ds.attrs.update(time_zone="UTC (frame index: Europe/Paris)", resource=kind,
+                    source=str(info.get("source", "")))  # fmt: skip
+    return ds
