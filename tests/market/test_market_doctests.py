@@ -20,3 +20,18 @@ def test_docstring_examples(name):
     result = doctest.testmod(module, optionflags=flags)
     assert result.failed == 0
     assert result.attempted > 0  # every module shows at least one example
+
+
+def test_the_docs_emulator_example_runs():
+    """The docs page's Python blocks that use the emulator run as written."""
+    import re
+    from pathlib import Path
+
+    page = Path(__file__).parents[2] / "docs" / "market.md"
+    blocks = re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    runnable = [block for block in blocks if "serve(" in block]
+    assert runnable
+    for block in runnable:
+        namespace: dict = {}
+        exec(compile(block, str(page), "exec"), namespace)  # noqa: S102
+        assert len(namespace["prices"]) == 29 * 96 - 4
