@@ -58,3 +58,18 @@ def test_bad_token_and_no_token(env, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("RTECAP_MARKET_TOKEN")
     assert main(["market", "fetch", "mfrr_energy", "-o", str(tmp_path / "m.csv"),
                  "--no-cache"]) == 3  # fmt: skip
+
+
+def test_rtecap_serve_prints_the_market_token(capsys):
+    import argparse
+    import threading
+
+    from rtecap.emulator.cli import add_arguments, run
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    done = threading.Event()
+    done.set()
+    assert run(parser.parse_args(["--port", "0"]), stop=done) == 0
+    out = capsys.readouterr().out
+    assert "RTECAP_MARKET_TOKEN=" in out and "RTECAP_MARKET_BASE_URL=http://127.0.0.1:" in out
