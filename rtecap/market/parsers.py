@@ -232,6 +232,15 @@ def _require(payload: Any, name: str, keys: tuple[str, ...]) -> Mapping[str, Any
     return payload
 
 
+def _member(payload: Mapping[str, Any], name: str, key: str, empty: dict) -> Any:
+    """An aggregate's sub-object; a missing one is empty, with a warning (never silent)."""
+    if payload.get(key) is None:
+        warnings.warn(f"{name}: the answer has no {key!r} part; its rows are missing",
+                      stacklevel=4)  # fmt: skip
+        return empty
+    return payload[key]
+
+
 def _capacity(name: str, payload: Any) -> pd.DataFrame:
     """English capacity frame of a unit endpoint; product_type filled in where missing."""
     payload = _require(payload, name, ("rows",))
@@ -299,7 +308,8 @@ def parse(name: str, payload: Any, lang: str = "en") -> Parsed:
         return _energy(spec.name, payload, lang)
     if spec.shape == "aggregate_energy":
         payload = _require(payload, spec.name, spec.members)
-        parts = {key: _energy(MEMBER_ENDPOINTS[spec.name, key], payload.get(key) or {}, lang)
+        parts = {key: _energy(MEMBER_ENDPOINTS[spec.name, key], _member(payload, spec.name, key,
+                                                                        {"recentRows": []}), lang)
                  for key in spec.members}  # fmt: skip
         return BalancingEnergy(parts, parse_meta(payload))
     if spec.shape == "rows":
@@ -311,7 +321,7 @@ def parse(name: str, payload: Any, lang: str = "en") -> Parsed:
     payload = _require(payload, spec.name, spec.members)
     frames, members = [], {}
     for key in spec.members:
-        sub = payload.get(key) or {"rows": []}
+        sub = _member(payload, spec.name, key, {"rows": []})
         unit = MEMBER_ENDPOINTS[spec.name, key]
         frames.append(_capacity(unit, sub))
         members[key] = parse_meta(sub) if isinstance(sub, Mapping) else {}

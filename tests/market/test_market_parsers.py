@@ -170,3 +170,16 @@ def test_read_twins_take_paths_text_and_bytes(doc_payload, tmp_path):
                                                                   text.encode())]  # fmt: skip
     for frame in frames[1:]:
         pd.testing.assert_frame_equal(frame, frames[0])
+
+
+@pytest.mark.parametrize("name, member", [("balancing_capacity", "mfrr"),
+                                          ("balancing_energy", "afrr")])  # fmt: skip
+def test_an_aggregate_without_a_member_says_so(doc_payload, name, member):
+    payload = doc_payload(name)
+    del payload[member]
+    with pytest.warns(UserWarning, match=f"no '{member}' part"):
+        result = parse(name, payload)
+    if name == "balancing_capacity":
+        assert set(result["product_type"]) == {"FCR", "aFRR"}
+    else:
+        assert len(result.afrr.rows) == 0 and len(result.mfrr.rows) == 1
