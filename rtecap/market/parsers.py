@@ -94,7 +94,7 @@ def parse_rows(rows: Any, spec: FrameSpec, *, where: str = "rows") -> pd.DataFra
     >>> from rtecap.market._endpoints import DAY_AHEAD_SPEC
     >>> parse_rows([{"hour_start_utc": "2026-04-16T22:00:00.000Z",
     ...              "hour_end_utc": "2026-04-16T22:15:00.000Z", "price_eur_mwh": 128.48}],
-    ...            DAY_AHEAD_SPEC)
+    ...            DAY_AHEAD_SPEC)  # doctest: +NORMALIZE_WHITESPACE
                                period_end  price_eur_mwh
     period_start
     2026-04-17 00:00:00+02:00 2026-04-17 00:15:00+02:00         128.48

@@ -92,7 +92,7 @@ def gaps(
     --------
     >>> idx = pd.date_range("2026-03-29", periods=4, freq="15min", tz="Europe/Paris")
     >>> df = pd.DataFrame({"price_eur_mwh": 1.0}, index=idx.delete(2).append(idx[:1]))
-    >>> gaps(df.sort_index())
+    >>> gaps(df.sort_index())  # doctest: +NORMALIZE_WHITESPACE
                                  issue  count
     period_start
     2026-03-29 00:00:00+01:00  duplicate      2
@@ -143,7 +143,8 @@ def day_counts(df: pd.DataFrame, freq: str | None = None) -> pd.DataFrame:
     --------
     >>> idx = pd.date_range("2026-03-29", "2026-03-30", freq="15min", tz="Europe/Paris",
     ...                     inclusive="left")
-    >>> day_counts(pd.DataFrame({"price_eur_mwh": 0.0}, index=idx))
+    >>> frame = pd.DataFrame({"price_eur_mwh": 0.0}, index=idx)
+    >>> day_counts(frame)  # doctest: +NORMALIZE_WHITESPACE
                 rows  expected  complete
     date
     2026-03-29    92        92      True
