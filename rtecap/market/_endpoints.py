@@ -67,7 +67,8 @@ class Endpoint:
     cache_seconds : int
         How long a cached answer stays fresh online.
     xarray_dims : tuple of str
-        Dimensions of the main frame as an xarray Dataset.
+        Dimensions of the frame as an xarray Dataset; ``time`` is the index (period start),
+        as in :func:`rtecap.export.to_xarray`.
     source : str
         The source line of plots of real data.
     """
@@ -78,7 +79,7 @@ class Endpoint:
     parts: Mapping[str, tuple[str | tuple[str, ...], FrameSpec]] = field(default_factory=dict)
     members: tuple[str, ...] = ()
     cache_seconds: int = 900
-    xarray_dims: tuple[str, ...] = ("period_start",)
+    xarray_dims: tuple[str, ...] = ("time",)
     source: str = mm.SOURCE["balancing"]
 
 
@@ -140,7 +141,7 @@ MFRR_LATEST_SPEC = FrameSpec(
 )  # fmt: skip
 
 _CAPACITY = MappingProxyType({"rows": ("rows", CAPACITY_SPEC)})
-_CAPACITY_DIMS = ("period_start", "product_type", "direction")
+_CAPACITY_DIMS = ("time", "product_type", "direction")
 
 ENDPOINTS: Mapping[str, Endpoint] = MappingProxyType({
     mm.DAY_AHEAD: Endpoint(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from rtecap.mappings import TZ
 from rtecap.market._endpoints import ENDPOINTS
 from rtecap.market.frames import market_kind
 from rtecap.market.parsers import translate
@@ -17,12 +18,13 @@ if TYPE_CHECKING:  # pragma: no cover
 def to_xarray(df: pd.DataFrame) -> xr.Dataset:
     """A market frame as an xarray Dataset.
 
-    The dims are the endpoint's ``xarray_dims``: ``period_start`` for prices and energy row
-    sets (``bucket_start`` for aFRR chart buckets), ``period_start`` x ``product_type`` x
-    ``direction`` for capacity. Times become naive UTC ``datetime64`` coordinates (netCDF has
-    no time zones; the attribute ``time_zone`` says so); units go to each variable's
-    ``units`` attribute (none for the capacity ``price``). French frames are exported in
-    English.
+    The dims are the endpoint's ``xarray_dims``, as in :func:`rtecap.export.to_xarray`:
+    ``time`` (the index: period start, or bucket start for aFRR chart buckets) for prices and
+    energy row sets, ``time`` x ``product_type`` x ``direction`` for capacity. Times are naive
+    UTC ``datetime64`` (netCDF has no time zones) with ``timezone = "Europe/Paris"`` on
+    ``time``; units go to each variable's ``units`` attribute (none for the capacity
+    ``price``); labels become strings, booleans ``bool`` (``float64`` 1/0/NaN when some are
+    missing). French frames are exported in English.
 
     Parameters
     ----------
@@ -47,9 +49,9 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
     ...     "direction": "SYMMETRIC", "product_type": "FCR", "time_horizon": "DAILY"}]})
     >>> ds = to_xarray(df)
     >>> dict(ds.sizes)
-    {'period_start': 1, 'product_type': 1, 'direction': 1}
-    >>> ds["volume_mw"].attrs["units"]
-    'MW'
+    {'time': 1, 'product_type': 1, 'direction': 1}
+    >>> ds["volume_mw"].attrs["units"], str(ds["time"].values[0])
+    ('MW', '2026-05-23T22:00:00.000000')
     """
     from rtecap.exceptions import RteValidationError
 
@@ -58,14 +60,17 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
         raise RteValidationError("to_xarray: not a market-data frame")
     info = dict(df.attrs.get("rtecap") or {})
     flat = translate(df, "en")
-    index = flat.index.name
-    dims = [index, *(d for d in ENDPOINTS[kind].xarray_dims[1:] if d in flat.columns)]
-    flat = flat.reset_index()
+    flat = flat.rename_axis("time").reset_index()
+    dims = [d for d in ENDPOINTS[kind].xarray_dims if d in flat.columns]
     for column in flat.columns:
-        if isinstance(flat[column].dtype, pd.DatetimeTZDtype):
+        dtype = flat[column].dtype
+        if isinstance(dtype, pd.DatetimeTZDtype):
             flat[column] = flat[column].dt.tz_convert("UTC").dt.tz_localize(None)
-        elif isinstance(flat[column].dtype, pd.CategoricalDtype) and column in dims:
+        elif isinstance(dtype, pd.CategoricalDtype):
             flat[column] = flat[column].astype(str)
+        elif isinstance(dtype, pd.BooleanDtype):
+            values = flat[column]
+            flat[column] = values.astype("float64") if values.hasnans else values.astype(bool)
     if flat.duplicated(dims).any():
         raise RteValidationError(f"to_xarray: several rows share one point of {dims}")
     ds = flat.set_index(dims).to_xarray()
@@ -73,6 +78,7 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
     for name in ds.data_vars:
         if units.get(name):
             ds[name].attrs["units"] = units[name]
-    ds.attrs.update(time_zone="UTC (frame index: Europe/Paris)", resource=kind,
+    ds["time"].attrs.update(standard_name="time", timezone=TZ)
+    ds.attrs.update(title=f"market-data {kind}", resource=kind,
                     source=str(info.get("source", "")))  # fmt: skip
     return ds

@@ -135,15 +135,17 @@ def test_accessor_translates_both_ways(capacity):
     assert not hasattr(capacity.rte, "by_sector")  # capacity-frame verbs are not offered
 
 
-def test_to_xarray_on_the_endpoint_dims(capacity, prices):
+def test_to_xarray_on_the_endpoint_dims(capacity, prices, doc_payload):
+    rows = market.read_afrr_energy(doc_payload("afrr_energy")).rows.rte.to_xarray()
+    assert rows["picasso_connection"].dtype == bool and rows["pdemand_mw"].attrs["units"] == "MW"
     ds = capacity.rte.to_xarray()
-    assert dict(ds.sizes) == {"period_start": 191, "product_type": 3, "direction": 3}
-    day = ds.sel(period_start="2026-03-30")  # naive UTC coordinates
-    assert day.sizes["period_start"] == 24
+    assert dict(ds.sizes) == {"time": 191, "product_type": 3, "direction": 3}
+    day = ds.sel(time="2026-03-30")  # naive UTC coordinates
+    assert day.sizes["time"] == 24 and ds["time"].attrs["timezone"] == "Europe/Paris"
     fcr = ds["contracted_volume_mw"].sel(product_type="FCR", direction="SYMMETRIC")
     expected = capacity[capacity["product_type"] == "FCR"]["contracted_volume_mw"]
     assert fcr.to_numpy().tolist() == expected.tolist()
     assert ds["contracted_volume_mw"].attrs["units"] == "MW" and "units" not in ds["price"].attrs
     series = prices.rte.to_xarray()
-    assert series.sizes["period_start"] == len(prices)
+    assert series.sizes["time"] == len(prices)
     assert float(series["price_eur_mwh"].sum()) == pytest.approx(prices["price_eur_mwh"].sum())
