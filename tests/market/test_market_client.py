@@ -117,9 +117,9 @@ def test_server_errors_are_retried(rte_emulator, market_client):
 
 
 def test_rate_limit_waits_for_retry_after(rte_emulator, market_client):
-    rte_emulator.rate_limit = 1.0  # one request per second: the second waits for Retry-After
-    market.get_fcr_capacity(client=market_client)
-    market.get_afrr_capacity(client=market_client)
+    rte_emulator.rate_limit = 1.0  # one request per second ...
+    rte_emulator.app.limiter.acquire("market", 1.0)  # ... and this second's is taken
+    market.get_afrr_capacity(client=market_client)  # 429, Retry-After: 1, then 200
     assert rte_emulator.counts["/api/afrr-capacity", 429] >= 1
     assert rte_emulator.counts["/api/afrr-capacity", 200] == 1
 
