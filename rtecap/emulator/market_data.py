@@ -274,7 +274,7 @@ BUILDERS = {
 }
 
 
-@lru_cache(maxsize=24)
+@lru_cache(maxsize=12)
 def answer_bytes(name: str, today: date, seed: int) -> bytes:
     """The JSON body of an endpoint's answer (cached: the aFRR day is ~5 MB)."""
     return json.dumps(BUILDERS[name](today, seed), separators=(",", ":")).encode()
