@@ -17,6 +17,7 @@ from rtecap.io import (
     read_capacities_per_production_type,
     read_capacities_per_production_unit,
 )
+from rtecap.saved import read_csv, read_frame
 
 __all__ = [
     "Client",
@@ -30,5 +31,7 @@ __all__ = [
     "read_capacities_cpc",
     "read_capacities_per_production_type",
     "read_capacities_per_production_unit",
+    "read_csv",
+    "read_frame",
     "rules",
 ]

@@ -1,4 +1,4 @@
-"""The API half of ``rtecap demo`` and the file reader of ``rtecap plot``.
+"""The API half of ``rtecap demo``.
 
 The demo starts :mod:`rtecap.emulator` in-process, runs the real HTTP path (OAuth2, chunked
 ``get_*`` calls, disk cache) for the full history of the three resources, compares the
@@ -97,7 +97,7 @@ def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
                              f"{comparison.attrs['years']} (last year shown)")
     cpc = frames[m.CPC].rte.translate("en")
     latest = cpc[cpc.index == cpc.index.max()]
-    national = latest[latest["department_code"] == "FR"].rte.to_mw()
+    national = latest.rte.national().rte.to_mw()
     by_type = national.groupby("production_type", observed=True)["capacity_mw"].sum()
     print_table(by_type.sort_values(ascending=False).to_frame(),
                  f"Capacity under purchase obligation, France, {cpc.index.max().date()} (MW)")
@@ -115,60 +115,4 @@ def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
                      lang=lang)
     for name, path in paths.items():
         print(f"wrote {path} ({name})")
-    return 0
-
-
-def load_saved(path: Path, resource: str | None = None) -> pd.DataFrame:
-    """Read a frame written by ``rtecap fetch`` (CSV or Parquet) back with its dtypes.
-
-    Parameters
-    ----------
-    path : Path
-        A ``.csv`` or ``.parquet`` file.
-    resource : str, optional
-        Its resource; default: guessed from the columns.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Index and date columns in Europe/Paris, labels as categories, numbers numeric.
-    """
-    from rtecap.parsers import SCHEMAS, translate_frame
-    from rtecap.rules import canonical_resource
-
-    if path.suffix == ".parquet":
-        frame = pd.read_parquet(path)
-    else:
-        frame = pd.read_csv(path, index_col=0)
-    english = translate_frame(frame, "en") if "puissance_mw" in frame or "puissance_kw" in frame \
-        else frame
-    if resource is None:
-        matches = [r for r, (index, cols) in SCHEMAS.items()
-                   if english.index.name == index and [c for c, _ in cols] == list(english)]
-        if len(matches) != 1:
-            raise ValueError(f"cannot tell the resource of {path}: pass --resource")
-        resource = matches[0]
-    index_name, schema = SCHEMAS[canonical_resource(resource)]
-    english.index = pd.to_datetime(english.index, utc=True).tz_convert(m.TZ)
-    english.index.name = index_name
-    for column, kind in schema:
-        if kind == "datetime":
-            english[column] = pd.to_datetime(english[column], utc=True).dt.tz_convert(m.TZ)
-        elif kind in ("category", "Int64", "float64"):
-            english[column] = english[column].astype(kind)
-    english.attrs["rtecap"] = {"resource": canonical_resource(resource), "lang": "en",
-                               "source_file": str(path)}
-    return english
-
-
-def plot_frame(frame: pd.DataFrame, out: Path, *, lang: str | None = None) -> int:
-    """Draw the plots that fit a frame (CPPT, CPPU or CPC); return the exit code."""
-    from rtecap.plotting import save_all
-
-    if lang:
-        frame = frame.rte.translate(lang)
-    kind = frame.rte.kind
-    keyword = {m.CPPT: "capacities", m.CPPU: "units", m.CPC: "cpc"}[kind]
-    for name, written in save_all(out, **{keyword: frame}, lang=lang).items():
-        print(f"wrote {written} ({name})")
     return 0

@@ -8,6 +8,10 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import logging
+import threading
+import time
+from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 #: Statuses retried on GET (guide §5.2 technical errors that a later call may not meet).
 RETRY_STATUSES = (408, 429, 500, 502, 503, 504, 509)
@@ -34,15 +38,70 @@ class _RedactTokens(logging.Filter):
         return True
 
 
+class Cancelled(Exception):
+    """Raised in a worker thread whose load was stopped (Ctrl-C, or another call failed)."""
+
+
+_scope = threading.local()
+
+
+@contextmanager
+def cancel_scope(event: threading.Event):
+    """Make :func:`pause` and :func:`check_cancelled` in this thread watch ``event``."""
+    previous = getattr(_scope, "event", None)
+    _scope.event = event
+    try:
+        yield
+    finally:
+        _scope.event = previous
+
+
+def check_cancelled() -> None:
+    """Raise :class:`Cancelled` if this thread's load was stopped."""
+    event = getattr(_scope, "event", None)
+    if event is not None and event.is_set():
+        raise Cancelled
+
+
+def stop_load() -> None:
+    """Stop the load this thread works for (no-op outside :func:`cancel_scope`)."""
+    event = getattr(_scope, "event", None)
+    if event is not None:
+        event.set()
+
+
+def pause(seconds: float) -> None:
+    """Sleep between attempts; wake up and raise :class:`Cancelled` when the load stops."""
+    event = getattr(_scope, "event", None)
+    if event is None:
+        time.sleep(max(seconds, 0.0))
+    elif event.wait(max(seconds, 0.0)):
+        raise Cancelled
+
+
 def make_retry(total: int, backoff_factor: float, max_retry_after: float):
+    from urllib3.exceptions import MaxRetryError, NewConnectionError
     from urllib3.util import Retry
 
     class CappedRetry(Retry):
-        """urllib3 Retry whose Retry-After wait is capped (a server may ask for hours)."""
+        """urllib3 Retry whose Retry-After wait is capped (a server may ask for hours), that
+        never retries a refused connection or an unknown host (the server is not there), and
+        whose waits stop when the load is cancelled."""
 
         def get_retry_after(self, response):
             value = super().get_retry_after(response)
             return None if value is None else min(value, max_retry_after)
+
+        def increment(self, method=None, url=None, response=None, error=None, _pool=None,
+                      _stacktrace=None):
+            if isinstance(error, NewConnectionError):  # refused, or unknown host
+                raise MaxRetryError(_pool, url, error) from error
+            return super().increment(method, url, response, error, _pool, _stacktrace)
+
+        def sleep(self, response=None):
+            wait = self.get_retry_after(response) if (
+                self.respect_retry_after_header and response is not None) else None
+            pause(wait if wait else self.get_backoff_time())
 
     return CappedRetry(
         total=total,
@@ -59,6 +118,62 @@ def make_retry(total: int, backoff_factor: float, max_retry_after: float):
 
 
 _REDACT = _RedactTokens()
+
+
+def transport_error(exc: Exception, url: str, timeout, method: str = "GET"):
+    """Turn a transport failure of requests into rtecap's typed error, or None.
+
+    Parameters
+    ----------
+    exc : requests.RequestException
+        What ``session.get`` or the token request raised, after urllib3's retries.
+    url : str
+        The URL called.
+    timeout : float or (float, float)
+        The client's timeout, quoted in the message.
+    method : str
+        The method, quoted in the message.
+
+    Returns
+    -------
+    RteApiError or None
+        :class:`ConnectionFailedError` (refused, unknown host, connect timeout),
+        :class:`ApiTimeoutError` (read timeout), another :class:`RteApiError`, or None for a
+        body cut short (worth another attempt).
+    """
+    import requests
+    from urllib3.exceptions import (
+        MaxRetryError,
+        NameResolutionError,
+        NewConnectionError,
+        ReadTimeoutError,
+    )
+
+    from rtecap.exceptions import ApiTimeoutError, ConnectionFailedError, RteApiError
+
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return None
+    reason = exc.args[0] if exc.args else None
+    if isinstance(reason, MaxRetryError):
+        reason = reason.reason
+    connect, read = timeout if isinstance(timeout, tuple) else (timeout, timeout)
+    host = urlsplit(url).netloc
+    if isinstance(reason, NameResolutionError):
+        return ConnectionFailedError(f"cannot connect to {host}: unknown host (check the "
+                                     "base_url or RTE_BASE_URL)", url=url)
+    if isinstance(reason, NewConnectionError):
+        return ConnectionFailedError(f"cannot connect to {host}: connection refused (is the "
+                                     "server running?)", url=url)
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return ConnectionFailedError(f"cannot connect to {host}: no answer within {connect} s",
+                                     url=url)
+    if isinstance(exc, requests.exceptions.ReadTimeout) or isinstance(reason, ReadTimeoutError):
+        path = urlsplit(url).path
+        where = path if path.endswith("/") else path.rsplit("/", 1)[-1]  # resource or token
+        return ApiTimeoutError(f"{method} {where} on {host} timed out after {read} s (the read "
+                               "timeout; Client(timeout=(connect, read)) sets it)",
+                               timeout=read, url=url)
+    return RteApiError(f"{type(exc).__name__}: {reason or exc}", url=url)
 
 
 def cache_key(request, **_kwargs) -> str:
@@ -86,3 +201,34 @@ def redact_oauth_logs() -> None:
         logger = logging.getLogger(name)
         if _REDACT not in logger.filters:
             logger.addFilter(_REDACT)
+
+
+def request_token(session, url: str, client_id: str, secret: str, timeout) -> None:
+    """Ask the token endpoint for a token (OAuth2 client credentials, HTTP Basic).
+
+    Raises
+    ------
+    AuthenticationError
+        The endpoint refused the credentials.
+    ConnectionFailedError, ApiTimeoutError, RteApiError
+        The request failed (never with the secret in the message).
+    """
+    import requests
+    from oauthlib.oauth2 import OAuth2Error
+
+    from rtecap.exceptions import AuthenticationError, RteApiError
+
+    try:
+        session.fetch_token(url, client_id=client_id, client_secret=secret,
+                            include_client_id=False, timeout=timeout)
+    except OAuth2Error as exc:
+        raise AuthenticationError(
+            f"the token endpoint refused the client credentials ({exc.error})",
+            status=getattr(exc, "status_code", None) or 401, code=exc.error, url=url,
+        ) from None
+    except requests.RequestException as exc:  # never the secret
+        error = transport_error(exc, url, timeout, "POST") or RteApiError(
+            f"token request failed: {type(exc).__name__}", url=url)
+        raise error from exc
+    except ValueError as exc:
+        raise RteApiError(f"token request failed: {type(exc).__name__}: {exc}", url=url) from exc

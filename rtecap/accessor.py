@@ -104,6 +104,15 @@ class RteAccessor:
         """Tidy change in MW and % per sector: :func:`rtecap.ops.change`."""
         return ops.change(self._df, periods=periods, level=level, freq=freq)
 
+    # ----------------------------------------------------------------- scopes (CPC)
+    def national(self) -> pd.DataFrame:
+        """CPC rows of the ``FR`` aggregate: :func:`rtecap.ops.national`."""
+        return ops.national(self._df)
+
+    def departments(self) -> pd.DataFrame:
+        """CPC rows of the departments: :func:`rtecap.ops.departments`."""
+        return ops.departments(self._df)
+
     # ----------------------------------------------------------------- units (CPPU)
     def in_operation(self, at: Any) -> pd.DataFrame:
         """CPPU rows in operation at ``at``: :func:`rtecap.ops.in_operation`."""

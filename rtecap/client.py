@@ -9,8 +9,12 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
   fetched and the call sent again (at most ``retries`` times: a token can expire while urllib3
   waits to resend a 429 or 5xx with the same headers).
 * Resilience: a urllib3 :class:`~urllib3.util.Retry` mounted on the session retries GETs on
-  408/429/500/502/503/504/509 with exponential backoff, honouring ``Retry-After`` up to a cap.
-  A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
+  408/429/500/502/503/504/509 and read timeouts with exponential backoff, honouring
+  ``Retry-After`` up to a cap. A refused connection or an unknown host is not retried: it
+  raises :class:`~rtecap.exceptions.ConnectionFailedError` at once; a read timeout that
+  outlasts the retries raises :class:`~rtecap.exceptions.ApiTimeoutError` ("timed out after
+  N s"). A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
+  Concurrent calls share one token request: its failure fails them all.
 * Cache: requests-cache's ``CacheMixin`` on the same ``OAuth2Session``, SQLite in the user cache
   dir; entries expire after the guide's advised call frequency. The ``Authorization`` header is
   redacted from stored requests and the token call (a POST) is never stored. A cache hit needs
@@ -19,6 +23,7 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import random
@@ -31,14 +36,22 @@ from urllib.parse import urlencode, urlsplit
 import requests
 
 from rtecap import mappings as m
-from rtecap._http import cache_key, is_loopback, make_retry, redact_oauth_logs
+from rtecap._http import (
+    cache_key,
+    check_cancelled,
+    is_loopback,
+    make_retry,
+    pause,
+    redact_oauth_logs,
+    request_token,
+    stop_load,
+    transport_error,
+)
 from rtecap._version import __version__
 from rtecap.exceptions import (
-    AuthenticationError,
     CredentialsError,
     OfflineCacheMissError,
     ResponseError,
-    RteApiError,
     RteError,
     error_from_response,
 )
@@ -78,7 +91,8 @@ class Client:
     timeout : float or (float, float), default (10, 60)
         Connect and read timeouts in seconds, for every call.
     retries : int, default 5
-        Attempts after the first one for retryable statuses, connection errors and bad bodies.
+        Attempts after the first one for retryable statuses, read timeouts, connections
+        dropped and bad bodies (never for a refused connection or an unknown host).
     backoff_factor : float, default 0.5
         Exponential backoff: ``backoff_factor * 2 ** (attempt - 1)`` seconds.
     max_retry_after : float, default 60
@@ -137,6 +151,8 @@ class Client:
         if self.offline and self.cache_path is None:
             raise ValueError("offline=True needs a cache (cache=True or a path)")
         self._token_lock = threading.Lock()
+        self._token_attempts = 0  # token requests made; workers share one attempt's outcome
+        self._token_error: Exception | None = None
         self._session = self._build_session(retries, backoff_factor, max_retry_after, parts)
 
     # ------------------------------------------------------------------ session
@@ -214,7 +230,19 @@ class Client:
         return time.time() < float(expires_at) - leeway
 
     def _ensure_token(self, force: bool = False) -> None:
+        """Make sure a valid token is held; one request serves every waiting worker.
+
+        A worker that waited for the lock while another one asked for a token takes that
+        request's outcome: the new token, or its error (a refused connection or refused
+        credentials fail every worker at once instead of being tried once per worker).
+        """
+        seen = self._token_attempts
         with self._token_lock:
+            if self._token_attempts != seen:  # asked for while this thread waited
+                if self._token_error is not None:  # the same error, raised anew here
+                    raise copy.copy(self._token_error) from self._token_error
+                if self._token_valid():
+                    return
             if not force and self._token_valid():
                 return
             if not self.client_id or not self._secret:
@@ -223,22 +251,17 @@ class Client:
                     "set RTE_CLIENT_ID and RTE_CLIENT_SECRET (or run offline from the cache, or "
                     "use rtecap.emulator for tests)"
                 )
-            from oauthlib.oauth2 import OAuth2Error
-
-            url = self.base_url + m.TOKEN_PATH
+            check_cancelled()
+            self._token_error = None
             try:
-                self._session.fetch_token(
-                    url, client_id=self.client_id, client_secret=self._secret,
-                    include_client_id=False, timeout=self.timeout,
-                )
-            except OAuth2Error as exc:
-                raise AuthenticationError(
-                    f"the token endpoint refused the client credentials ({exc.error})",
-                    status=getattr(exc, "status_code", None) or 401, code=exc.error, url=url,
-                ) from None
-            except (requests.RequestException, ValueError) as exc:  # never the secret
-                raise RteApiError(f"token request failed: {type(exc).__name__}: {exc}",
-                                  url=url) from exc
+                request_token(self._session, self.base_url + m.TOKEN_PATH, self.client_id,
+                              self._secret, self.timeout)
+            except RteError as exc:
+                self._token_error = exc
+                stop_load()  # the other workers of this load would meet the same error
+                raise
+            finally:
+                self._token_attempts += 1  # counted once done: waiters then share the outcome
             log.debug("rtecap: new access token, valid %ss", self._session.token.get("expires_in"))
 
     # ------------------------------------------------------------------ calls
@@ -329,15 +352,19 @@ class Client:
         failures = renewals = 0
         while True:
             self._ensure_token(force=False)
+            check_cancelled()
             try:
                 response = self._session.get(url, **kwargs)
-            except (requests.exceptions.ChunkedEncodingError,
-                    requests.exceptions.ConnectionError,
-                    requests.exceptions.Timeout) as exc:
+            except requests.RequestException as exc:
+                # urllib3 has already retried what is worth retrying (never a refused
+                # connection); only a body cut short is sent again here.
+                error = transport_error(exc, url, self.timeout)
                 failures += 1
-                if failures > self.retries:
-                    raise RteApiError(f"{type(exc).__name__} after {failures} attempts",
-                                      url=url) from exc
+                if error is None and failures > self.retries:
+                    error = ResponseError(f"answer cut short {failures} times ({exc})",
+                                          status=200, url=url)
+                if error is not None:
+                    raise error from exc
                 self._sleep(failures - 1)
                 continue
             if response.status_code == 401 and renewals < max(1, self.retries):
@@ -354,7 +381,7 @@ class Client:
 
     def _sleep(self, attempt: int) -> None:
         delay = self.backoff_factor * (2 ** attempt)
-        time.sleep(delay * (0.5 + random.random() / 2))
+        pause(delay * (0.5 + random.random() / 2))
 
 
 __all__ = ["Client", "RteError", "default_cache_path"]

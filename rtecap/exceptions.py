@@ -121,6 +121,22 @@ class ServerError(RteApiError):
     """HTTP 5xx (500, 502, 503, 504, 509) or 408 that outlasted the retries."""
 
 
+class ConnectionFailedError(RteApiError, ConnectionError):
+    """No connection to the host: refused, unknown host, or no answer to the connect.
+
+    Not retried (the server is not there) and not a chunk's fault: a load stops at the
+    first one, naming the host.
+    """
+
+
+class ApiTimeoutError(RteApiError, TimeoutError):
+    """The server took longer than the client's read timeout to answer; ``timeout`` holds it."""
+
+    def __init__(self, message: str, *, timeout: float | None = None, **kwargs):
+        self.timeout = timeout
+        super().__init__(message, **kwargs)
+
+
 class ResponseError(RteApiError):
     """A 200 answer whose body is cut short or is not the JSON the guide describes."""
 

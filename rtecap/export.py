@@ -7,36 +7,50 @@ Layout of the Dataset, per frame kind (dimension <- frame field):
 - CPPT: ``time`` (start_date) x ``production_type``; variables ``capacity_mw``, ``end_date``,
   ``updated_date``.
 - CPC: ``time`` (updated_date) x ``department`` (department_code, ``FR`` included) x ``network``
-  (network_connection) x ``production_type``; variable ``capacity_kw`` (float64, NaN where
-  missing; or ``capacity_mw`` for a frame converted with ``to_mw``).
-- national dataset: ``time`` (start_date) x ``sector``; variable ``capacity_mw``; coordinate
-  ``level`` along ``sector``.
+  (network_connection) x ``production_type``; variables ``capacity_kw`` (float64, NaN where
+  missing; or ``capacity_mw`` for a frame converted with ``to_mw``) and ``scope``. Select
+  ``department="FR"`` or the other departments before summing over ``department``.
+- national dataset: ``time`` (start_date) x ``sector`` x ``sub_sector`` (an unsplit fossil
+  figure, 2007-2009, sits at ``sub_sector=""``); variables ``capacity_mw`` and
+  ``sector_total_mw``. ``capacity_mw.sum(["sector", "sub_sector"])`` counts each MW once.
 - CPPU: ``station`` (code_eic) x ``time`` (start of each value interval, union over the
   stations). Each non-empty cell is one interval: ``capacity_mw``, ``voltage_kv``,
   ``end_date``, ``updated_date``, ``production_type``. Station metadata (``name``,
   ``location``, ``producer_code_eic``, ``producer_name``) are coordinates along ``station``,
   taken from the station's first row.
 
-Times are stored as naive UTC ``datetime64`` (netCDF has no time zones) with
-``attrs["timezone"] = "Europe/Paris"``. Every variable has CF ``units`` / ``long_name``. The
-integer variable ``row`` holds each observation's position in the source frame, and
-``attrs["rtecap_schema"]`` (JSON) its names, dtypes, categories, language and provenance, so
-:func:`from_xarray` gives back an equal frame, also after a netCDF round trip. Rows with a
-missing key (a NaT date, e.g. CCPC-RG09 placeholders, or no label) cannot be placed on the
-grid: :func:`to_xarray` leaves them out.
+**Time.** netCDF has no time zones, so times are stored naive, and each time variable says
+in its ``timezone`` attribute how to read it:
+
+- daily or coarser values (every value at local midnight: CPPT's years, the national
+  dataset, daily updates): Paris wall-clock time, ``timezone = "Europe/Paris"``, so
+  ``ds.sel(time="2015")`` and ``ds.groupby("time.year")`` give 2015, as the frame's
+  ``df.loc["2015"]`` does;
+- sub-daily values: UTC, ``timezone = "UTC"``, so the hour repeated in autumn stays two
+  distinct times; a ``time`` dimension of this kind also gets a ``local_time`` coordinate
+  (Paris wall clock) for reading.
+
+Every variable has CF ``units`` / ``long_name``; ``attrs["rtecap_schema"]`` (JSON) keeps the
+frame's names, dtypes, categories, language, row order and provenance, so :func:`from_xarray`
+gives back an equal frame, also after a netCDF round trip. A row whose values are all missing
+cannot be told from an empty cell of the grid: :func:`to_xarray` warns and counts them.
 """
 
 from __future__ import annotations
 
 import json
+import warnings
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from rtecap import mappings
+from rtecap.datasets._national import SORT_ORDER
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.frames import NATIONAL, frame_kind, to_english, translate
+from rtecap.parsers import row_order, sort_frame
 
 if TYPE_CHECKING:  # pragma: no cover
     import xarray as xr
@@ -45,7 +59,7 @@ if TYPE_CHECKING:  # pragma: no cover
 DIMENSIONS = {
     mappings.CPPT: ("time", "production_type"),
     mappings.CPC: ("time", "department_code", "network_connection", "production_type"),
-    NATIONAL: ("time", "sector"),
+    NATIONAL: ("time", "sector", "sub_sector"),
     mappings.CPPU: ("code_eic", "time"),
 }
 DIM_NAMES = {
@@ -56,14 +70,14 @@ DIM_NAMES = {
 #: Columns stored as coordinates along a dimension rather than as data variables.
 _DIM_COORDS = {
     mappings.CPPU: ("name", "location", "producer_code_eic", "producer_name"),
-    NATIONAL: ("level",),
 }
+
 _LONG_NAMES = {
     "start_date": "start of the validity period",
     "end_date": "end of the validity period",
     "updated_date": "date of update",
     "production_type": "production type",
-    "row": "position of the observation in the source frame",
+    "local_time": "local time (Europe/Paris wall clock)",
     "code_eic": "EIC code of the power station",
     "producer_code_eic": "EIC code of the producer",
 }
@@ -77,14 +91,23 @@ def _xarray() -> Any:
     return xarray
 
 
-def _utc_naive(values: Any) -> np.ndarray:
-    return pd.DatetimeIndex(values).tz_convert("UTC").tz_localize(None).to_numpy()
+def _naive(values: Any) -> tuple[np.ndarray, str]:
+    """Tz-aware times -> (naive datetime64, the zone they are written in).
+
+    Paris wall-clock time when every value is at local midnight (daily or coarser data),
+    else UTC (sub-daily: the autumn hour happens twice in Paris, never in UTC).
+    """
+    times = pd.DatetimeIndex(values).tz_convert(mappings.TZ)
+    known = times[times.notna()]
+    if (known == known.normalize()).all():
+        return times.tz_localize(None).to_numpy(), mappings.TZ
+    return times.tz_convert("UTC").tz_localize(None).to_numpy(), "UTC"
 
 
 def _encode(values: pd.Series) -> np.ndarray:
     """A column as a numpy array xarray and netCDF accept."""
     if isinstance(values.dtype, pd.DatetimeTZDtype):
-        return _utc_naive(values)
+        return _naive(values)[0]
     if pd.api.types.is_numeric_dtype(values.dtype) and not isinstance(
         values.dtype, pd.CategoricalDtype
     ):
@@ -92,13 +115,25 @@ def _encode(values: pd.Series) -> np.ndarray:
     return values.astype("object").to_numpy()
 
 
-def _var_attrs(name: str, dtype: Any) -> dict[str, str]:
+def _var_attrs(name: str, zone: str | None = None) -> dict[str, str]:
     attrs = {"long_name": mappings.LONG_NAMES.get(name) or _LONG_NAMES.get(name, name)}
     if name in mappings.UNITS:
         attrs["units"] = mappings.UNITS[name]
-    if isinstance(dtype, pd.DatetimeTZDtype):
-        attrs["timezone"] = mappings.TZ
+    if zone is not None:
+        attrs["timezone"] = zone
     return attrs
+
+
+def _order_keys(kind: str, order: str) -> tuple:
+    return SORT_ORDER if kind == NATIONAL else row_order(kind, order)
+
+
+def _row_order(en: pd.DataFrame, kind: str) -> str | None:
+    """The documented order ``en`` is in ("time" or "guide"), or None."""
+    for order in ("time", "guide"):
+        if sort_frame(en, _order_keys(kind, order)).equals(en):
+            return order
+    return None
 
 
 def to_xarray(df: pd.DataFrame) -> xr.Dataset:
@@ -137,13 +172,22 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
     flat = en.reset_index()
     fields = [index_name if f == "time" else f for f in DIMENSIONS[kind]]
     coords_on = [c for c in _DIM_COORDS.get(kind, ()) if c in flat.columns]
+    if kind == NATIONAL and "sub_sector" in flat:  # an unsplit fossil row: sub_sector ""
+        flat["sub_sector"] = flat["sub_sector"].cat.add_categories("").fillna("")
     keys_ok = np.logical_and.reduce([flat[f].notna().to_numpy() for f in fields])
-    flat = flat.assign(row=np.arange(len(flat), dtype="float64"))[keys_ok]
-    keys = []
+    flat = flat[keys_ok]
+    names = [c for c in flat.columns if c not in fields and c not in coords_on]
+    empty = int(flat[names].isna().all(axis=1).sum()) if names else 0
+    if empty or not keys_ok.all():
+        warnings.warn(f"{empty + int((~keys_ok).sum())} row(s) of this {kind} frame without "
+                      "keys or without any value are not in the Dataset", UserWarning,
+                      stacklevel=2)
+    keys, zones = [], {}
     for field in fields:
         values = flat[field]
         if isinstance(values.dtype, pd.DatetimeTZDtype):
-            keys.append(pd.DatetimeIndex(_utc_naive(values)))
+            naive, zones[field] = _naive(values)
+            keys.append(pd.DatetimeIndex(naive))
         elif isinstance(values.dtype, pd.CategoricalDtype):
             keys.append(values.cat.remove_unused_categories().array)
         else:
@@ -152,48 +196,58 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
     index = pd.MultiIndex.from_arrays(keys, names=dims)
     if index.has_duplicates:
         raise RteValidationError(f"rows of this {kind} frame share the same keys {dims}")
-    names = [c for c in flat.columns if c not in fields and c not in coords_on]
+    zones.update({c: _naive(flat[c])[1] for c in names
+                  if isinstance(flat[c].dtype, pd.DatetimeTZDtype)})
     data = pd.DataFrame({c: _encode(flat[c]) for c in names}, index=index)
     ds = xr.Dataset.from_dataframe(data)
     for dim, field in zip(dims, fields, strict=True):
         if dim != "time":
             ds = ds.assign_coords({dim: np.asarray(ds[dim].values, dtype=object)})
-        ds[dim].attrs = _var_attrs(field, None)
-    ds["time"].attrs.update(standard_name="time", timezone=mappings.TZ)
+        ds[dim].attrs = _var_attrs(field, zones.get(field))
+    ds["time"].attrs.update(standard_name="time")
+    if zones[index_name] == "UTC":
+        local = pd.DatetimeIndex(ds["time"].values).tz_localize("UTC").tz_convert(mappings.TZ)
+        ds = ds.assign_coords(local_time=("time", local.tz_localize(None).to_numpy()))
+        ds["local_time"].attrs = _var_attrs("local_time", mappings.TZ)
     anchor = fields[0] if kind == mappings.CPPU else fields[1]
     for name in coords_on:
         first = flat.drop_duplicates(anchor).set_index(anchor)[name]
         values = first.reindex(ds[DIM_NAMES.get(anchor, anchor)].values)
         ds = ds.assign_coords({name: (DIM_NAMES.get(anchor, anchor), _encode(values))})
     for name in [*names, *coords_on]:
-        ds[name].attrs = _var_attrs(name, en[name].dtype if name in en else None)
-    ds["row"].encoding.update(dtype="int64", _FillValue=-1)
+        ds[name].attrs = _var_attrs(name, zones.get(name))
     ds.attrs = {
         "title": f"RTE {kind}",
         "source": "RTE Generation Installed Capacities API / ODRE, via rtecap",
         "Conventions": "CF-1.8",
-        "rtecap_schema": json.dumps(_schema(df, en, kind, lang), default=str),
+        "rtecap_schema": json.dumps(_schema(df, en, kind, lang, zones), default=str),
     }
     return ds
 
 
-def _schema(df: pd.DataFrame, en: pd.DataFrame, kind: str, lang: str) -> dict[str, Any]:
+def _schema(
+    df: pd.DataFrame, en: pd.DataFrame, kind: str, lang: str, zones: dict[str, str]
+) -> dict[str, Any]:
     columns = [[str(en.index.name), str(en.index.dtype), None]]
     for name in en.columns:
         dtype = en[name].dtype
         cats = list(dtype.categories) if isinstance(dtype, pd.CategoricalDtype) else None
         columns.append([str(name), "category" if cats is not None else str(dtype), cats])
-    return {"resource": kind, "lang": lang, "columns": columns, "attrs": df.attrs}
+    return {"resource": kind, "lang": lang, "columns": columns, "zones": zones,
+            "order": _row_order(en, kind), "attrs": df.attrs}
 
 
-def _decode(values: pd.Series, dtype: str, categories: list[str] | None) -> Any:
+def _decode(
+    values: pd.Series, dtype: str, categories: list[str] | None, zone: str | None = None
+) -> Any:
     if categories is not None:
         values = values.astype("object").where(values.astype("object") != "", None)
         return pd.Categorical(values, categories=categories)
     target = pd.api.types.pandas_dtype(dtype)
     if isinstance(target, pd.DatetimeTZDtype):
-        utc = pd.DatetimeIndex(values).tz_localize("UTC")
-        return utc.tz_convert(target.tz).as_unit(target.unit)
+        naive = pd.DatetimeIndex(values)
+        aware = naive.tz_localize("UTC") if zone == "UTC" else naive.tz_localize(zone)
+        return aware.tz_convert(target.tz).as_unit(target.unit)
     if target == "Int64":
         return values.astype("Float64").astype("Int64").array
     if isinstance(target, pd.StringDtype):
@@ -213,10 +267,11 @@ def from_xarray(ds: xr.Dataset) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        The frame: same index, columns, dtypes, categories, row order, language and
-        ``attrs["rtecap"]`` (values that are not JSON types come back as strings). Empty
-        cells of the grid are not rows. Equal to the source frame (``assert_frame_equal``)
-        when no row had a missing key.
+        The frame: same index, columns, dtypes, categories, language and
+        ``attrs["rtecap"]`` (values that are not JSON types come back as strings); rows in
+        the frame's order when it was in time order or the guide's (as rtecap returns
+        frames), else in time order. Empty cells of the grid are not rows. Equal to the
+        source frame (``assert_frame_equal``) when every row had a value.
 
     Raises
     ------
@@ -231,13 +286,24 @@ def from_xarray(ds: xr.Dataset) -> pd.DataFrame:
         raise RteValidationError("this Dataset was not made by rtecap.export.to_xarray")
     schema = json.loads(ds.attrs["rtecap_schema"])
     kind = schema["resource"]
-    flat = ds.to_dataframe().reset_index()
-    flat = flat[flat["row"].notna()].sort_values("row", kind="stable")
+    # Datasets of rtecap <= 0.x (before #8) stored every time in UTC and a `row` variable.
+    zones = defaultdict(lambda: "UTC", schema.get("zones") or {})
+    flat = ds.drop_vars(["local_time"], errors="ignore").to_dataframe().reset_index()
+    if "row" in ds.data_vars:
+        flat = flat[flat["row"].notna()].sort_values("row", kind="stable").drop(columns="row")
+    else:
+        values = flat[list(ds.data_vars)]
+        values = values.where(values.astype("object") != "")  # netCDF: missing text is ""
+        flat = flat[values.notna().any(axis=1).to_numpy()]
     renamed = {DIM_NAMES.get(f, f): f for f in DIMENSIONS[kind]}
     (index_name, index_dtype, _), *columns = schema["columns"]
     flat = flat.rename(columns={**renamed, "time": index_name})
-    index = pd.DatetimeIndex(_decode(flat[index_name], index_dtype, None), name=index_name)
-    data = {name: _decode(flat[name], dtype, cats) for name, dtype, cats in columns}
+    index = pd.DatetimeIndex(_decode(flat[index_name], index_dtype, None, zones[index_name]),
+                             name=index_name)
+    data = {name: _decode(flat[name], dtype, cats, zones[name])
+            for name, dtype, cats in columns}
     df = pd.DataFrame(data, index=index)
+    if "row" not in ds.data_vars:
+        df = sort_frame(df, _order_keys(kind, schema.get("order") or "time"))
     df.attrs = schema["attrs"]
     return translate(df, schema["lang"]) if schema["lang"] != "en" else df

@@ -10,16 +10,22 @@ the chunk): a frame never has a hole.
 
 from __future__ import annotations
 
+import copy
+import json
 import os
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from rtecap import mappings as m
 from rtecap import parsers, rules
+from rtecap._http import Cancelled, cancel_scope
 from rtecap._version import __version__
 from rtecap.exceptions import (
     ChunkError,
+    ConnectionFailedError,
     CredentialsError,
     NoDataError,
     ResponseError,
@@ -92,6 +98,29 @@ def _progress_enabled(progress: bool | None, calls: int) -> bool:
     return os.environ.get("TQDM_DISABLE", "").strip().lower() not in ("1", "true", "yes")
 
 
+def _progress_bar(total: int, desc: str):
+    """A tqdm bar: a notebook widget when ipywidgets is installed, else the text bar.
+
+    ``tqdm.auto`` warns ("IProgress not found") in Jupyter without ipywidgets; the text bar
+    works there too, without the warning.
+    """
+    import importlib.util
+
+    try:
+        widgets = importlib.util.find_spec("ipywidgets") is not None
+    except (ImportError, ValueError):  # a broken or blocked install
+        widgets = False
+    if widgets:
+        from tqdm.auto import tqdm
+    else:
+        from tqdm.std import tqdm
+    return tqdm(total=total, desc=desc, unit="call", leave=False)
+
+
+#: Failures that are the same for every call of a load: raised as they are, not per chunk.
+_LOAD_ERRORS = (CredentialsError, ConnectionFailedError)
+
+
 def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         progress: bool | None = None) -> tuple[list[dict | None], list[bool]]:
     """Run calls with bounded concurrency; return answers and from-cache flags in call order.
@@ -99,57 +128,88 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
     An answer is None for a call the API answered with ``EC45_ERR01`` (CCPC-RG09: nothing
     found in that chunk); :func:`load` raises :class:`NoDataError` when every call did.
 
+    The first failure stops the load: calls not yet started are dropped, waits between
+    retries end, and the error is raised once the exchanges in flight are over. Ctrl-C
+    (``KeyboardInterrupt``) does the same; answers already received stay in the client's
+    cache, so running the load again fetches only the rest.
+
     Raises
     ------
     ChunkError
         The first call that failed, naming its period and parameters; the API's error is
         chained as ``__cause__``.
+    ConnectionFailedError, CredentialsError
+        The host cannot be reached (refused, unknown host), or no credentials: the same for
+        every call, raised as they are.
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
     answers: list[dict | None] = [None] * len(calls)
     cached = [False] * len(calls)
+    stop = threading.Event()
 
     def one(index: int) -> int:
+        if stop.is_set():
+            raise Cancelled  # another call failed: this one does not start
         try:
-            answers[index], cached[index] = client.get_json(resource, calls[index].params)
+            with cancel_scope(stop):
+                answers[index], cached[index] = client.get_json(resource, calls[index].params)
         except NoDataError:
             answers[index], cached[index] = None, False
-        except CredentialsError:
+        except (*_LOAD_ERRORS, Cancelled):
+            stop.set()
             raise  # not the chunk's fault: the same for every call
         except Exception as exc:
+            stop.set()
             raise ChunkError(f"{resource}: call {index + 1}/{len(calls)} "
                              f"({calls[index].label()}) failed: {exc}",
                              chunk=(calls[index].start, calls[index].end)) from exc
         return index
 
-    bar = None
-    if _progress_enabled(progress, len(calls)):
-        from tqdm.auto import tqdm
+    bars: list = []  # the bar appears with the first answer: a load failing at once shows none
+    shown = _progress_enabled(progress, len(calls))
 
-        bar = tqdm(total=len(calls), desc=resource, unit="call", leave=False)
+    def tick() -> None:
+        if shown and not bars:
+            bars.append(_progress_bar(len(calls), resource))
+        if bars:
+            bars[0].update()
+
     try:
         if max_workers == 1 or len(calls) == 1:
             for index in range(len(calls)):
                 one(index)
-                if bar is not None:
-                    bar.update()
+                tick()
         else:
-            with ThreadPoolExecutor(max_workers=min(max_workers, len(calls))) as pool:
-                futures = [pool.submit(one, index) for index in range(len(calls))]
-                try:
-                    for future in futures:
-                        future.result()
-                        if bar is not None:
-                            bar.update()
-                except BaseException:
-                    for future in futures:
-                        future.cancel()
-                    raise
+            _run_pool(one, len(calls), min(max_workers, len(calls)), stop, tick)
     finally:
-        if bar is not None:
+        for bar in bars:
             bar.close()
     return answers, cached
+
+
+def _run_pool(one, count: int, workers: int, stop: threading.Event, tick) -> None:
+    """Run ``one(0..count-1)`` on a thread pool; on the first error or Ctrl-C, stop at once.
+
+    The main thread (where Ctrl-C lands) waits for the results. On a failure no call starts
+    any more and no retry wait goes on; only the HTTP exchanges in flight are waited for (at
+    most the read timeout; a second Ctrl-C leaves them), so that the cache is left whole.
+    """
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rtecap")
+    clean = False
+    try:
+        futures = [pool.submit(one, index) for index in range(count)]
+        for future in as_completed(futures):
+            try:
+                future.result()
+            except Cancelled:  # stopped by the call that failed; its error comes up next
+                continue
+            tick()
+        clean = True
+    finally:
+        if not clean:
+            stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _CPC_KEYS = ("department_code", "network_connection", "production_type")
@@ -158,7 +218,7 @@ _CPC_KEYS = ("department_code", "network_connection", "production_type")
 def merge(resource: str, answers: list[dict | None]) -> dict:
     """Merge the answers of several calls into one payload of the guide's shape.
 
-    Records are kept in call order; the parser then sorts them as the guide says and drops
+    Records are kept in call order; the parser then sorts them (time order by default) and drops
     rows repeated across chunk borders. For CPC, a CCPC-RG09 record (a requested combination
     without ``updated_date``/``value``) is dropped when another chunk holds data for it: over
     the whole period the combination did answer.
@@ -210,14 +270,27 @@ def _top_level(resource: str, answer: dict):
 
 
 def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
-         progress: bool | None = None):
+         progress: bool | None = None, order: str = "time", return_undated: bool = False,
+         raw: str | os.PathLike | None = None):
     """Fetch a validated query and return its tidy frame (the work behind every ``get_*``).
+
+    ``order`` and ``return_undated`` are passed to the parser (see
+    :func:`rtecap.parsers.parse`); they are checked before any call.
+
+    Parameters
+    ----------
+    raw : str or path-like, optional
+        Also write the API's answers to this JSON file, for a replication package: the
+        records of every call in one document of the guide's shape (a record repeated across
+        calls kept once), plus a top-level ``"rtecap"`` key with the request, the calls and
+        the time of the fetch. ``read_<resource>(raw)`` gives the same frame again, offline.
 
     Returns
     -------
-    pandas.DataFrame
+    pandas.DataFrame or (DataFrame, DataFrame)
         As the parser of the resource returns it, with provenance in ``df.attrs["rtecap"]``:
-        resource, parameters, chunks, calls, from_cache, fetched_at (UTC), version.
+        resource, parameters, period (first start, last end of the calls), calls,
+        from_cache, fetched_at (UTC), version; and the counts of rows set aside.
 
     Raises
     ------
@@ -226,6 +299,7 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     NoDataError
         Every call answered ``EC45_ERR01``.
     """
+    parsers.row_order(query.resource, order)  # an unknown order fails before any call
     calls = plan(query, client)
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     answers, cached = run(client, query.resource, calls, max_workers=max_workers,
@@ -233,12 +307,14 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     if all(answer is None for answer in answers):
         raise NoDataError(f"{query.resource}: no data for {query.params() or 'nominal mode'}",
                           code=m.NO_DATA_CODE)
-    frame = parsers.parse(query.resource, merge(query.resource, answers), lang=lang)
-    frame.attrs["rtecap"] = {
-        **frame.attrs.get("rtecap", {}),
+    payload = merge(query.resource, answers)
+    parsed = parsers.parse(query.resource, payload, lang=lang, order=order,
+                           return_undated=return_undated)
+    frame = parsed[0] if return_undated else parsed
+    info = {
         "resource": query.resource,
         "parameters": {**query.params(), "sandbox": client.sandbox},
-        "chunks": [[c.params.get("start_date"), c.params.get("end_date")] for c in calls],
+        "period": [calls[0].params.get("start_date"), calls[-1].params.get("end_date")],
         "calls": len(calls),
         "empty_calls": sum(answer is None for answer in answers),
         "from_cache": all(cached),
@@ -246,4 +322,19 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
         "fetched_at": fetched_at,
         "version": __version__,
     }
-    return frame
+    frame.attrs["rtecap"] = {**frame.attrs.get("rtecap", {}), **info}
+    if raw is not None:
+        _write_json(raw, {**payload, "rtecap": {**info, "base_url": client.base_url}})
+        frame.attrs["rtecap"]["raw_file"] = os.fspath(raw)
+    if return_undated:
+        parsed[1].attrs = copy.deepcopy(frame.attrs)
+    return parsed
+
+
+def _write_json(path: str | os.PathLike, document: dict) -> None:
+    """Write a JSON file whole or not at all (a temporary file, then renamed)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    partial.replace(target)

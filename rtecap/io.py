@@ -7,6 +7,7 @@ live call gave.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
@@ -15,11 +16,13 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap.exceptions import ResponseError
-from rtecap.parsers import parse
+from rtecap.parsers import check_lang, parse
 from rtecap.rules import DateLike
 
 if TYPE_CHECKING:
     from rtecap.client import Client
+
+log = logging.getLogger("rtecap")
 
 #: What ``read_*`` accepts: a path, a file object (text or binary), a JSON string or bytes,
 #: or an already-decoded dict.
@@ -80,12 +83,19 @@ def _load_payload(source: PayloadSource) -> Mapping[str, Any]:
     )
 
 
-def _read(resource: str, source: PayloadSource, lang: str) -> pd.DataFrame:
-    return parse(resource, _load_payload(source), lang=lang)
+def _read(resource: str, source: PayloadSource, lang: str, order: str,
+          return_undated: bool) -> pd.DataFrame:
+    lang = check_lang(lang)  # before opening anything
+    return parse(resource, _load_payload(source), lang=lang, order=order,
+                 return_undated=return_undated)
 
 
 def read_capacities_per_production_type(
-    path_or_buffer: PayloadSource, lang: str = "en"
+    path_or_buffer: PayloadSource,
+    lang: str = "en",
+    *,
+    order: str = "time",
+    return_undated: bool = False,
 ) -> pd.DataFrame:
     """Read a saved ``capacities_per_production_type`` answer into a tidy frame.
 
@@ -96,14 +106,17 @@ def read_capacities_per_production_type(
         text itself, or the decoded dict.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
+    order, return_undated
+        Row order ("time", default, or "guide") and the rows without index date, as
+        :func:`rtecap.parsers.parse`.
 
     Returns
     -------
     DataFrame
         As :func:`rtecap.parsers.parse_capacities_per_production_type`: index
         ``start_date`` (1 January, local midnight), columns ``end_date``,
-        ``production_type``, ``capacity_mw``, ``updated_date``; most recent year first
-        (CPPT-RG05).
+        ``production_type``, ``capacity_mw``, ``updated_date``; oldest year first
+        (``order="guide"``: most recent first, CPPT-RG05).
 
     Raises
     ------
@@ -121,11 +134,15 @@ def read_capacities_per_production_type(
     >>> df.index[0], df["production_type"].iloc[0], float(df["capacity_mw"].iloc[0])
     (Timestamp('2015-01-01 00:00:00+0100', tz='Europe/Paris'), 'FOSSIL_GAS', 6121.0)
     """
-    return _read(m.CPPT, path_or_buffer, lang)
+    return _read(m.CPPT, path_or_buffer, lang, order, return_undated)
 
 
 def read_capacities_per_production_unit(
-    path_or_buffer: PayloadSource, lang: str = "en"
+    path_or_buffer: PayloadSource,
+    lang: str = "en",
+    *,
+    order: str = "time",
+    return_undated: bool = False,
 ) -> pd.DataFrame:
     """Read a saved ``capacities_per_production_unit`` answer into a tidy frame.
 
@@ -136,13 +153,16 @@ def read_capacities_per_production_unit(
         text itself, or the decoded dict.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
+    order, return_undated
+        Row order ("time", default, or "guide") and the rows without index date, as
+        :func:`rtecap.parsers.parse`.
 
     Returns
     -------
     DataFrame
         As :func:`rtecap.parsers.parse_capacities_per_production_unit`: one row per value
-        interval of each station, index ``start_date`` of the interval; sorted by
-        production type then name (CPPU-RG03).
+        interval of each station, index ``start_date`` of the interval; sorted by start,
+        then production type and name (``order="guide"``: CPPU-RG03).
 
     Raises
     ------
@@ -166,10 +186,16 @@ def read_capacities_per_production_unit(
     >>> df[["name", "producer_name", "production_type"]].iloc[0].tolist()
     ['Pont-sur-Sambre', 'TOTAL DIRECT ENERGIE', 'FOSSIL_GAS']
     """
-    return _read(m.CPPU, path_or_buffer, lang)
+    return _read(m.CPPU, path_or_buffer, lang, order, return_undated)
 
 
-def read_capacities_cpc(path_or_buffer: PayloadSource, lang: str = "en") -> pd.DataFrame:
+def read_capacities_cpc(
+    path_or_buffer: PayloadSource,
+    lang: str = "en",
+    *,
+    order: str = "time",
+    return_undated: bool = False,
+) -> pd.DataFrame:
     """Read a saved ``capacities_cpc`` answer into a tidy frame.
 
     Parameters
@@ -179,13 +205,17 @@ def read_capacities_cpc(path_or_buffer: PayloadSource, lang: str = "en") -> pd.D
         text itself, or the decoded dict.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
+    order, return_undated
+        Row order ("time", default, or "guide") and the rows without index date, as
+        :func:`rtecap.parsers.parse`.
 
     Returns
     -------
     DataFrame
         As :func:`rtecap.parsers.parse_capacities_cpc`: index ``updated_date``, columns
-        ``department_code``, ``network_connection``, ``production_type``, ``capacity_kw``
-        (Int64); ordered per CCPC-RG08.
+        ``department_code``, ``scope`` (national / department), ``network_connection``,
+        ``production_type``, ``capacity_kw`` (Int64); oldest update first
+        (``order="guide"``: CCPC-RG08).
 
     Raises
     ------
@@ -206,8 +236,10 @@ def read_capacities_cpc(path_or_buffer: PayloadSource, lang: str = "en") -> pd.D
     ('date_mise_a_jour', 'puissance_kw')
     >>> df["type_production"].tolist(), df["puissance_kw"].tolist()
     (['BIOGAZ', 'BIOGAZ'], [323012, 2925])
+    >>> df["perimetre"].tolist()
+    ['national', 'national']
     """
-    return _read(m.CPC, path_or_buffer, lang)
+    return _read(m.CPC, path_or_buffer, lang, order, return_undated)
 
 
 # ---- fetching from the API (the same parsers as read_*, reached through rtecap.fetch)
@@ -217,12 +249,17 @@ def _client_or_default(client):
     return client if client is not None else Client()
 
 
-def _get(resource: str, client, lang, max_workers, progress, **params):
+def _get(resource: str, client, options: dict, **params):
     from rtecap import fetch, rules
 
+    options = {**options, "lang": check_lang(options["lang"])}  # before any call
     client = _client_or_default(client)
     query = rules.validate(resource, **params, today=client.today, chunked=True)
-    return fetch.load(query, client, lang=lang, max_workers=max_workers, progress=progress)
+    first = pd.Timestamp(m.FIRST_DATES[resource], tz=m.TZ)
+    if query.start is not None and query.start < first:
+        log.warning("%s has no data before %s: the period is fetched from %s (asked from %s)",
+                    resource, first.date(), first.date(), query.start.date())
+    return fetch.load(query, client, **options)
 
 
 def get_capacities_per_production_type(
@@ -234,32 +271,52 @@ def get_capacities_per_production_type(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    order: str = "time",
+    return_undated: bool = False,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Installed capacity per production type, one value per calendar year (CPPT).
 
     Parameters
     ----------
     start_date, end_date : str, date, datetime or Timestamp, optional
+        ISO 8601 strings (``"2020-02-01"``, ``"2020-02-01T00:00:00+01:00"``) or date objects;
+        ``"01/02/2020"`` is refused (F06), never guessed (see :func:`rtecap.dates.parse_date`).
         The period, end excluded; both or neither (``GENINSCAP_CPPT_F01``). Neither: the
         current year (CPPT-RG01). Naive values are Europe/Paris. A period longer than the
         API's 366 days is widened to whole calendar years and fetched one year per call.
+        A period starting before the first date with data (2015-01-01) starts there, with a
+        warning on the ``rtecap`` logger.
     production_type : str or list of str, optional
-        Some of the guide's 20 types (CPPT-RG02); duplicates are removed (CPPT-RG07).
+        Some of the guide's 20 types (CPPT-RG02); duplicates are removed (CPPT-RG07). Any
+        case, and the guide's French labels (``EOLIEN_TERRESTRE``), are accepted; an unknown
+        value is refused naming the nearest valid ones.
     lang : {"en", "fr"}
-        Labels and column names in English or in French (guide §6.2).
+        Labels and column names in English or in French (guide §6.2); any case, checked
+        before any call.
     client : rtecap.Client, optional
         Default: ``Client()`` from ``RTE_CLIENT_ID`` / ``RTE_CLIENT_SECRET``.
     max_workers : int, default 4
         Calls run at once; 1 runs them one after the other.
     progress : bool, optional
         A progress bar when there is more than one call; False (or ``TQDM_DISABLE=1``): none.
+    order : {"time", "guide"}, default "time"
+        Rows in time order (index ascending, ties in the guide's order of the other keys) or
+        in the guide's output order.
+    return_undated : bool, default False
+        True: return ``(frame, undated)``, the rows without an index date (never rows of the
+        frame: CCPC-RG09 placeholders, values the source left undated) as a second frame.
+    raw : str or path-like, optional
+        Also save the API's answers to this JSON file (for a replication package; see
+        :func:`rtecap.fetch.load`); ``read_<resource>(raw)`` reads it back to this frame.
 
     Returns
     -------
     pandas.DataFrame
         Index ``start_date`` (1 January, Europe/Paris); columns ``end_date``,
-        ``production_type``, ``capacity_mw``, ``updated_date``; most recent year first
-        (CPPT-RG05). Provenance in ``df.attrs["rtecap"]``.
+        ``production_type``, ``capacity_mw``, ``updated_date``; oldest year first
+        (``order="guide"``: most recent first, CPPT-RG05). Provenance in
+        ``df.attrs["rtecap"]``.
 
     Raises
     ------
@@ -275,7 +332,9 @@ def get_capacities_per_production_type(
     ...     client = rtecap.Client(server.client_id, server.client_secret, server.url)
     ...     df = get_capacities_per_production_type("2015-01-01", "2024-01-01", client=client)
     """
-    return _get(m.CPPT, client, lang, max_workers, progress, start_date=start_date,
+    options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
+               "return_undated": return_undated, "raw": raw}
+    return _get(m.CPPT, client, options, start_date=start_date,
                 end_date=end_date, production_type=production_type)
 
 
@@ -287,16 +346,20 @@ def get_capacities_per_production_unit(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    order: str = "time",
+    return_undated: bool = False,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Installed capacity of each power station over 100 MW (CPPU).
 
     Parameters
     ----------
     start_date, end_date : str, date, datetime or Timestamp, optional
-        The period, end excluded; both or neither. Neither: the stations in operation today
-        (CPPU-RG01). Any length from one day: it is fetched one calendar year per call
-        (the API takes at most 366 days, ``GENINSCAP_CPPU_F03``); data starts in 1935.
-    lang, client, max_workers, progress
+        ISO 8601 strings or date objects. The period, end excluded; both or neither.
+        Neither: the stations in operation today (CPPU-RG01). Any length from one day: it
+        is fetched one calendar year per call (the API takes at most 366 days,
+        ``GENINSCAP_CPPU_F03``); data starts in 1935.
+    lang, client, max_workers, progress, order, return_undated, raw
         As :func:`get_capacities_per_production_type`.
 
     Returns
@@ -305,7 +368,9 @@ def get_capacities_per_production_unit(
         One row per validity interval of a station's value: index ``start_date``; columns
         ``end_date`` (NaT while in operation), ``code_eic``, ``name``, ``location``,
         ``producer_code_eic``, ``producer_name``, ``production_type``, ``capacity_mw``,
-        ``voltage_kv``, ``updated_date``; sorted by production type then name (CPPU-RG03).
+        ``voltage_kv``, ``updated_date``; sorted by start, then production type and name
+        (``order="guide"``: CPPU-RG03). Rows without ``start_date`` are set aside with a
+        warning that counts them.
 
     Raises
     ------
@@ -317,7 +382,9 @@ def get_capacities_per_production_unit(
     >>> df = get_capacities_per_production_unit("1935-01-01", "2026-01-01")  # doctest: +SKIP
     >>> df.rte.in_operation("2020-06-30")  # doctest: +SKIP
     """
-    return _get(m.CPPU, client, lang, max_workers, progress, start_date=start_date,
+    options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
+               "return_undated": return_undated, "raw": raw}
+    return _get(m.CPPU, client, options, start_date=start_date,
                 end_date=end_date)
 
 
@@ -332,33 +399,39 @@ def get_capacities_cpc(
     client: Client | None = None,
     max_workers: int = 4,
     progress: bool | None = None,
+    order: str = "time",
+    return_undated: bool = False,
+    raw: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Capacity under purchase obligation, in kW, by department, network and sector (CPC).
 
     Parameters
     ----------
     start_date, end_date : str, date, datetime or Timestamp, optional
-        Updates whose ``updated_date`` falls in the period (CCPC-RG06), end excluded, at most
-        D+1 (``GENINSCAP_CCPC_F04``). Neither: the latest value of each combination
-        (CCPC-RG01). Data starts on 2015-02-09.
-    department_code : str or list of str, optional
-        ``FR`` (France as a whole, CCPC-RG02) and/or ISO 3166-2:FR codes (``FR-2A``, ``FR-974``).
-        A list too long for the guide's 512-character URI is spread over several calls.
+        ISO 8601 strings or date objects. Updates whose ``updated_date`` falls in the
+        period (CCPC-RG06), end excluded, at most D+1 (``GENINSCAP_CCPC_F04``). Neither:
+        the latest value of each combination (CCPC-RG01). Data starts on 2015-02-09.
+    department_code : str, int or list of them, optional
+        ``FR`` (France as a whole, CCPC-RG02) and/or ISO 3166-2:FR codes (``FR-2A``, ``FR-974``);
+        ``75``, ``"75"`` or ``"fr-75"`` mean ``FR-75``. A list too long for the guide's
+        512-character URI is spread over several calls.
     network_connection : str or list of str, optional
         ``RPD`` (distribution) and/or ``RPT`` (transmission).
     production_type : str or list of str, optional
         Some of WIND, SOLAR, HYDRO, COGENERATION, BIOGAZ (or BIOGAS), BIOMASS, INCINERATION,
         GEOTHERMAL, OTHERS (or OTHER).
-    lang, client, max_workers, progress
+    lang, client, max_workers, progress, order, return_undated, raw
         As :func:`get_capacities_per_production_type`.
 
     Returns
     -------
     pandas.DataFrame
-        Index ``updated_date``; columns ``department_code``, ``network_connection``,
-        ``production_type``, ``capacity_kw`` (nullable integer); newest first, then department,
-        type and network (CCPC-RG08). A requested combination with no data keeps a row with
-        NaT and NA (CCPC-RG09). ``df.rte.to_mw()`` converts to MW.
+        Index ``updated_date``; columns ``department_code``, ``scope`` ("national" for
+        ``FR``, "department" otherwise: never sum both), ``network_connection``,
+        ``production_type``, ``capacity_kw`` (nullable integer); oldest first, then
+        department, type and network (``order="guide"``: CCPC-RG08). A requested combination
+        with no data (CCPC-RG09) is not a row: ``attrs["rtecap"]["set_aside"]`` counts them,
+        ``return_undated=True`` returns them. ``df.rte.to_mw()`` converts to MW.
 
     Raises
     ------
@@ -371,6 +444,8 @@ def get_capacities_cpc(
     --------
     >>> df = get_capacities_cpc("2023-01-01", "2024-01-01", department_code="FR")  # doctest: +SKIP
     """
-    return _get(m.CPC, client, lang, max_workers, progress, start_date=start_date,
+    options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
+               "return_undated": return_undated, "raw": raw}
+    return _get(m.CPC, client, options, start_date=start_date,
                 end_date=end_date, department_code=department_code,
                 network_connection=network_connection, production_type=production_type)

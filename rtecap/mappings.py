@@ -380,10 +380,14 @@ def error_message(code: str) -> str:
     return ERROR_MESSAGE_OVERRIDES.get(code) or ERROR_MESSAGES[code.rsplit("_", 1)[-1]]
 
 
-# --------------------------------------------------------------------------- ODRE frame levels
-# (appended for rtecap.datasets: the `level` column tells sectors from fossil sub-sectors)
-#: Values of the `level` column of rtecap.datasets.load_national_capacities.
-LEVELS = ("sector", "sub_sector")
-LEVEL_FR = MappingProxyType({"sector": "filière", "sub_sector": "sous-filière"})
-#: Columns of the bundled datasets not in COLUMNS_FR, English -> French.
-DATASET_COLUMNS_FR = MappingProxyType({"level": "niveau"})
+# --------------------------------------------------------------------------- rtecap's own columns
+# (not the API's: they keep each MW counted once in a plain groupby-sum)
+#: Values of the CPC ``scope`` column: the national aggregate (department_code ``FR``,
+#: CCPC-RG02) or one department. Never sum rows of both scopes.
+SCOPES = ("national", "department")
+SCOPE_FR = MappingProxyType({"national": "national", "department": "département"})
+#: Columns rtecap adds (CPC ``scope``; the national dataset's ``sub_sector`` and
+#: ``sector_total_mw``), English -> French.
+DATASET_COLUMNS_FR = MappingProxyType(
+    {"scope": "perimetre", "sub_sector": "sous_filiere", "sector_total_mw": "total_filiere_mw"}
+)

@@ -20,14 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 import pandas as pd
 
 from rtecap import mappings as m
+from rtecap._values import list_values
+from rtecap.dates import DateLike, parse_date
 from rtecap.exceptions import RteValidationError
 
-DateLike = str | date | datetime | pd.Timestamp
 _WIRE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 _DAY = pd.DateOffset(days=1)
 _YEAR = pd.DateOffset(years=1)
@@ -101,13 +101,15 @@ def _fail(resource: str, fcode: str, parameter: str | None = None, detail: str =
 
 
 def to_timestamp(value: DateLike, parameter: str = "date", resource: str = m.CPPT) -> pd.Timestamp:
-    """Convert a date given by a user into a Europe/Paris timestamp.
+    """Convert a date given by a user into a Europe/Paris timestamp (strict ISO 8601).
 
     Parameters
     ----------
     value : str, datetime.date, datetime.datetime or pandas.Timestamp
-        A date. Naive values (``"2023-02-01"``, ``date(2023, 2, 1)``, a datetime without
-        ``tzinfo``) are read as Europe/Paris local time; aware values are converted.
+        An ISO 8601 string (``"2023-02-01"``, ``"2023-02-01T06:00:00+01:00"``, ``...Z``) or a
+        date object. Naive values are Europe/Paris local time; aware values are converted.
+        ``"01/02/2023"``, ``"2023/02/01"`` or ``"Feb 2023"`` are refused, never guessed
+        (see :func:`rtecap.dates.parse_date`).
     parameter : str
         Name of the parameter, quoted in the error.
     resource : str
@@ -121,26 +123,20 @@ def to_timestamp(value: DateLike, parameter: str = "date", resource: str = m.CPP
     Raises
     ------
     RteValidationError
-        ``GENINSCAP_<RES>_F06`` if the value is not a date, or is a local time that does not
-        exist or is ambiguous (DST changes).
+        ``GENINSCAP_<RES>_F06`` if the value is not an ISO 8601 date (the message shows the
+        ISO form to write); without a code if it is a local time that does not exist or is
+        ambiguous in Europe/Paris (daylight saving changes), in plain words.
 
     Examples
     --------
     >>> to_timestamp("2023-07-01")
     Timestamp('2023-07-01 00:00:00+0200', tz='Europe/Paris')
+    >>> to_timestamp("13/02/2023", "start_date")
+    Traceback (most recent call last):
+    ...
+    rtecap.exceptions.RteValidationError: GENINSCAP_CPPT_F06: start_date='13/02/2023' is not ...
     """
-    if isinstance(value, bool) or not isinstance(value, (str, date, datetime, pd.Timestamp)):
-        _fail(resource, "F06", parameter, f"{parameter}={value!r} is not a date")
-    try:
-        ts = pd.Timestamp(value)
-        if ts is pd.NaT:
-            raise ValueError("NaT")
-        if ts.tzinfo is None:
-            return ts.tz_localize(m.TZ, ambiguous="raise", nonexistent="raise")
-        return ts.tz_convert(m.TZ)
-    except (ValueError, TypeError, OverflowError) as exc:
-        _fail(resource, "F06", parameter, f"{parameter}={value!r} is not a valid date: {exc}")
-    raise AssertionError("unreachable")  # pragma: no cover
+    return parse_date(value, parameter, m.error_code(resource, "F06"))
 
 
 def format_date(ts: pd.Timestamp) -> str:
@@ -166,28 +162,6 @@ def _today(today: DateLike | None) -> pd.Timestamp:
     return to_timestamp(today, "today").normalize()
 
 
-def _list(resource: str, name: str, values, allowed: Iterable[str], aliases=None) -> tuple:
-    if values is None:
-        return ()
-    if isinstance(values, str):
-        values = values.split(",")
-    aliases = aliases or {}
-    allowed = set(allowed)
-    out: list[str] = []
-    for raw in values:
-        value = str(raw).strip().upper()
-        value = aliases.get(value, value)
-        if value not in allowed:
-            raise RteValidationError(
-                f"{name}={raw!r} is not a value the API accepts for {resource}; "
-                f"expected one of {', '.join(sorted(allowed))}",
-                parameter=name,
-            )
-        if value not in out:  # CPPT-RG07, CCPC-RG10: duplicates are deleted
-            out.append(value)
-    return tuple(out)
-
-
 def validate(
     resource: str,
     start_date: DateLike | None = None,
@@ -211,9 +185,12 @@ def validate(
         (CPPT-RG01, CPPU-RG01, CCPC-RG01). Naive values are Europe/Paris local time.
     production_type : str or list of str, optional
         CPPT: the 20 types of the guide; CPC: its 9 types (``BIOGAS`` is read as ``BIOGAZ``,
-        ``OTHER`` as ``OTHERS``). Not accepted by CPPU. A comma-separated string works too.
-    department_code : str or list of str, optional
-        CPC only: ``FR`` (national aggregate, CCPC-RG02) or ISO 3166-2:FR codes ``FR-01`` ...
+        ``OTHER`` as ``OTHERS``). Not accepted by CPPU. A comma-separated string works too;
+        so do any case, spaces for underscores and the guide's French labels (§6.2:
+        ``EOLIEN_TERRESTRE`` is ``WIND_ONSHORE``).
+    department_code : str, int or list of them, optional
+        CPC only: ``FR`` (national aggregate, CCPC-RG02) or ISO 3166-2:FR codes ``FR-01`` ...;
+        ``75``, ``"75"`` and ``"fr-75"`` are read as ``FR-75``, ``"2A"`` as ``FR-2A``.
     network_connection : str or list of str, optional
         CPC only: ``RPD`` and/or ``RPT`` (at most two values).
     today : date-like, optional
@@ -231,20 +208,34 @@ def validate(
     ------
     RteValidationError
         With the API's code for F01–F06 (guide §5.1); without a code for an unknown resource,
-        a parameter the resource does not take, a value outside the enum, or a period that
-        ends before the first date with data (CPPT 2015-01-01, CPPU 1935-01-01,
-        CPC 2015-02-09).
+        a parameter the resource does not take, a value outside the enum (the message names
+        the nearest valid ones), or a period that ends before the first date with data
+        (CPPT 2015-01-01, CPPU 1935-01-01, CPC 2015-02-09).
 
     Examples
     --------
     >>> q = validate("cppt", "2015-01-01", "2016-01-01", production_type="NUCLEAR,NUCLEAR")
     >>> q.filters
     {'production_type': ('NUCLEAR',)}
+    >>> validate("cpc", department_code=[75, "2a"]).filters["department_code"]
+    ('FR-75', 'FR-2A')
+    >>> try:
+    ...     validate("cppt", production_type="wind")
+    ... except ValueError as err:
+    ...     print(str(err).split("; ")[-1])
+    did you mean WIND_OFFSHORE, WIND_ONSHORE?
     >>> validate("cppt", "2015-01-01", "2017-06-02")
     Traceback (most recent call last):
     ...
     rtecap.exceptions.RteValidationError: GENINSCAP_CPPT_F03: The API does not provide ...
     """
+    return _check(resource, start_date, end_date, production_type, department_code,
+                  network_connection, today=today, chunked=chunked, lenient=True)
+
+
+def _check(resource, start_date, end_date, production_type, department_code,
+           network_connection, *, today, chunked, lenient: bool) -> Query:
+    """:func:`validate`'s work; ``lenient`` accepts list values as users type them."""
     resource = canonical_resource(resource)
     filters: dict[str, tuple[str, ...]] = {}
     given = {
@@ -256,15 +247,17 @@ def validate(
         if values is not None and name not in m.LIST_PARAMETERS[resource]:
             raise RteValidationError(f"{resource} takes no {name} parameter", parameter=name)
     if resource == m.CPPT:
-        filters["production_type"] = _list(resource, "production_type", production_type,
-                                           m.PRODUCTION_TYPES)
+        filters["production_type"] = list_values(resource, "production_type", production_type,
+                                                 m.PRODUCTION_TYPES, lenient=lenient)
     elif resource == m.CPC:
-        filters["department_code"] = _list(resource, "department_code", department_code,
-                                           m.DEPARTMENT_CODES)
-        filters["network_connection"] = _list(resource, "network_connection",
-                                              network_connection, m.NETWORKS)
-        filters["production_type"] = _list(resource, "production_type", production_type,
-                                           m.CPC_PRODUCTION_TYPES, m.CPC_PRODUCTION_TYPE_ALIASES)
+        filters["department_code"] = list_values(resource, "department_code", department_code,
+                                                 m.DEPARTMENT_CODES, lenient=lenient)
+        filters["network_connection"] = list_values(resource, "network_connection",
+                                                    network_connection, m.NETWORKS,
+                                                    lenient=lenient)
+        filters["production_type"] = list_values(resource, "production_type", production_type,
+                                                 m.CPC_PRODUCTION_TYPES,
+                                                 m.CPC_PRODUCTION_TYPE_ALIASES, lenient=lenient)
 
     if (start_date is None) != (end_date is None):  # F01
         missing = "end_date" if end_date is None else "start_date"
@@ -416,5 +409,6 @@ def validate_params(
         for name, text in (("start_date", start), ("end_date", end)):
             if text is not None and not is_wire_date(text):
                 _fail(resource, "F06", name, f"{name}={text!r}")
-    lists = {name: params[name] for name in m.LIST_PARAMETERS[resource] if name in params}
-    return validate(resource, start, end, **lists, today=today)
+    lists = {name: params.get(name) for name in ("production_type", "department_code",
+                                                   "network_connection")}
+    return _check(resource, start, end, **lists, today=today, chunked=False, lenient=False)

@@ -6,6 +6,8 @@ The expected shapes are written here independently of ``rtecap.parsers.SCHEMAS``
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from rtecap import mappings as m
@@ -20,14 +22,29 @@ EXPECTED = {
     m.CPPU: "start_date | end_date:datetime code_eic:str name:str location:str "
     "producer_code_eic:str producer_name:str production_type:category capacity_mw:float64 "
     "voltage_kv:float64 updated_date:datetime",
-    m.CPC: "updated_date | department_code:category network_connection:category "
-    "production_type:category capacity_kw:Int64",
-    ODRE: "start_date | sector:category level:category capacity_mw:float64",
+    m.CPC: "updated_date | department_code:category scope:category "
+    "network_connection:category production_type:category capacity_kw:Int64",
+    ODRE: "start_date | sector:category sub_sector:category capacity_mw:float64 "
+    "sector_total_mw:float64",
 }
 
-#: resource -> the guide's output rule as (name, how); how: asc/desc (values),
-#: enum (category order), alpha (alphabetical). Missing values always last.
+#: resource -> the default row order (time order): index ascending, ties in the guide's
+#: order of the other keys. (name, how); how: asc/desc (values), enum (category order),
+#: alpha (alphabetical). Missing values always last.
 SORT_RULES = {
+    m.CPPT: [("start_date", "asc"), ("production_type", "enum")],
+    m.CPPU: [("start_date", "asc"), ("production_type", "alpha"), ("name", "alpha")],
+    m.CPC: [
+        ("updated_date", "asc"),
+        ("department_code", "alpha"),
+        ("production_type", "alpha"),
+        ("network_connection", "alpha"),
+    ],
+    ODRE: [("start_date", "asc"), ("sector", "enum"), ("sub_sector", "enum")],
+}
+
+#: resource -> the guide's output rule (``order="guide"``), same notation.
+GUIDE_RULES = {
     m.CPPT: [("start_date", "desc"), ("production_type", "enum")],  # CPPT-RG05
     m.CPPU: [("production_type", "alpha"), ("name", "alpha"), ("start_date", "asc")],  # RG03
     m.CPC: [  # CCPC-RG08
@@ -36,7 +53,6 @@ SORT_RULES = {
         ("production_type", "alpha"),
         ("network_connection", "alpha"),
     ],
-    ODRE: [("start_date", "asc"), ("sector", "enum")],
 }
 
 #: Enums each categorical must start with, in this order.
@@ -46,7 +62,7 @@ ENUM_PREFIXES = {
     (m.CPC, "production_type"): m.CPC_PRODUCTION_TYPES,
     (m.CPC, "network_connection"): m.NETWORKS,
     (m.CPC, "department_code"): m.DEPARTMENT_CODES,
-    (ODRE, "level"): m.LEVELS,
+    (m.CPC, "scope"): ("national", "department"),
 }
 
 
@@ -87,10 +103,11 @@ def assert_sorted(df: pd.DataFrame, rules) -> None:
 def assert_frame_contract(df: pd.DataFrame, resource: str) -> None:
     """Assert ``df`` keeps the frame contract of ``resource`` (French frames checked in English).
 
-    Index: DatetimeIndex in Europe/Paris named after its field. Columns: the expected ones,
-    in order, with the expected dtypes, no object column. Labels: categoricals starting with
-    the guide's enum. Rows: in the guide's output order, no exact duplicate.
-    ``attrs["rtecap"]["resource"]`` names the resource and ``lang`` the frame's language.
+    Index: DatetimeIndex in Europe/Paris named after its field, no NaT, monotonic
+    increasing. Columns: the expected ones, in order, with the expected dtypes, no object
+    column. Labels: categoricals starting with the guide's enum. Rows: in time order (ties in
+    the guide's order of the other keys), no exact duplicate. ``attrs["rtecap"]["resource"]``
+    names the resource and ``lang`` the frame's language; attrs are small and JSON-able.
     """
     assert isinstance(df, pd.DataFrame), type(df)
     info = df.attrs.get("rtecap")
@@ -104,6 +121,9 @@ def assert_frame_contract(df: pd.DataFrame, resource: str) -> None:
     index_name, spec = EXPECTED[resource].split(" | ")
     assert isinstance(df.index, pd.DatetimeIndex), type(df.index)
     assert str(df.index.tz) == m.TZ, df.index.tz
+    assert not df.index.hasnans, "NaT in the index"
+    assert df.index.is_monotonic_increasing, "index not in time order"
+    assert len(json.dumps(df.attrs)) < 2000, "attrs are not small JSON-able facts"
     assert df.index.name == index_name, df.index.name
     expected = [item.split(":") for item in spec.split()]
     assert list(df.columns) == [name for name, _ in expected], list(df.columns)

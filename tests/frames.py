@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 
 from rtecap import mappings
-from rtecap.datasets import SECTOR_ORDER
+from rtecap.datasets import tidy_national
 from rtecap.ops import NATIONAL, translate
-from rtecap.parsers import SORT_ORDERS, sort_frame
+from rtecap.parsers import SORT_ORDERS, scopes, sort_frame, time_order
 
 
 def ts(value: str | None) -> pd.Timestamp:
@@ -31,15 +31,15 @@ def _index(values: Iterable[str | None], name: str) -> pd.DatetimeIndex:
 
 
 def _finish(df: pd.DataFrame, resource: str) -> pd.DataFrame:
-    """Sort as the parsers do (the guide's output rules) and set attrs."""
+    """Sort as the parsers do (time order) and set attrs."""
     if resource in SORT_ORDERS:
-        df = sort_frame(df, SORT_ORDERS[resource])
+        df = sort_frame(df, time_order(resource))
     df.attrs = {"rtecap": {"resource": resource, "lang": "en"}}
     return df
 
 
 def cppt(values: Mapping[int, Mapping[str, float]]) -> pd.DataFrame:
-    """CPPT frame from ``{year: {production_type: MW}}``; most recent year first (CPPT-RG05)."""
+    """CPPT frame from ``{year: {production_type: MW}}``; oldest year first (time order)."""
     rows = [
         (year, ptype, values[year][ptype])
         for year in sorted(values, reverse=True)
@@ -90,11 +90,11 @@ def cppu(rows: Iterable[tuple[str, str, str, str | None, str | None, float]]) ->
 def cpc(rows: Iterable[tuple[str | None, str, str, str, int | None]]) -> pd.DataFrame:
     """CPC frame from ``(updated, department, network, production_type, kW)`` rows."""
     rows = list(rows)
+    departments = pd.Categorical([r[1] for r in rows], categories=mappings.DEPARTMENT_CODES)
     df = pd.DataFrame(
         {
-            "department_code": pd.Categorical(
-                [r[1] for r in rows], categories=mappings.DEPARTMENT_CODES
-            ),
+            "department_code": departments,
+            "scope": scopes(departments),
             "network_connection": pd.Categorical(
                 [r[2] for r in rows], categories=mappings.NETWORKS
             ),
@@ -109,25 +109,10 @@ def cpc(rows: Iterable[tuple[str | None, str, str, str, int | None]]) -> pd.Data
 
 
 def national(values: Mapping[int, Mapping[str, float]]) -> pd.DataFrame:
-    """National-dataset frame from ``{year: {sector or sub-sector: MW}}``."""
-    rows = [
-        (year, s, values[year][s])
-        for year in sorted(values)
-        for s in SECTOR_ORDER
-        if s in values[year]
-    ]
-    df = pd.DataFrame(
-        {
-            "sector": pd.Categorical([s for _, s, _ in rows], categories=SECTOR_ORDER),
-            "level": pd.Categorical(
-                ["sub_sector" if s in mappings.SUB_SECTORS else "sector" for _, s, _ in rows],
-                categories=mappings.LEVELS,
-            ),
-            "capacity_mw": np.array([v for _, _, v in rows], dtype="float64"),
-        },
-        index=_index([f"{y}-01-01" for y, _, _ in rows], "start_date"),
-    )
-    return _finish(df, NATIONAL)
+    """National-dataset frame from ``{year: {sector or sub-sector: MW}}`` (ODRE's columns)."""
+    df = tidy_national(pd.DataFrame.from_dict(values, orient="index"))
+    df.attrs = {"rtecap": {"resource": NATIONAL, "lang": "en"}}
+    return df
 
 
 def french(df: pd.DataFrame) -> pd.DataFrame:
@@ -163,14 +148,13 @@ def small_cppu() -> pd.DataFrame:
 
 
 def small_cpc() -> pd.DataFrame:
-    """Two monthly updates: FR rows and two departments, plus a CCPC-RG09 placeholder row."""
+    """Two monthly updates: FR rows and two departments."""
     rows = []
     for month, k in (("2023-01-01", 0), ("2023-02-01", 1)):
         dep = {"FR-13": (1000 + k, 250), "FR-59": (300, 4000 + k)}  # (SOLAR RPD, WIND RPT)
         for code, (solar, wind) in dep.items():
             rows += [(month, code, "RPD", "SOLAR", solar), (month, code, "RPT", "WIND", wind)]
         rows += [(month, "FR", "RPD", "SOLAR", 1300 + k), (month, "FR", "RPT", "WIND", 4250 + k)]
-    rows.append((None, "FR-2A", "RPT", "GEOTHERMAL", None))
     return cpc(rows)
 
 
@@ -189,3 +173,18 @@ def small_national() -> pd.DataFrame:
                    "bioenergy": 2206.75},
         }
     )  # fmt: skip
+
+
+def emulator_cppt(today: str) -> pd.DataFrame:
+    """The emulator's CPPT data (2015 to ``today``'s year), as a payload of the guide's shape,
+    parsed (no HTTP)."""
+    from rtecap.emulator import build_dataset
+    from rtecap.parsers import parse_capacities_per_production_type
+
+    values = [
+        {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in record.items()}
+        for record in build_dataset(today).cppt_records()
+    ]
+    return parse_capacities_per_production_type(
+        {"capacities_per_production_type": [{"values": values}]}
+    )

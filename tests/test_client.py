@@ -135,21 +135,23 @@ def test_order_does_not_depend_on_concurrency(server):
                                   client=make_client(server), max_workers=4, progress=False)
     pd.testing.assert_frame_equal(a, b)
     assert a.attrs["rtecap"]["calls"] == 12
-    dated = a.index[a.index.notna()]
-    assert dated.is_monotonic_decreasing and a.index[len(dated):].isna().all()  # CCPC-RG08
+    assert a.index.is_monotonic_increasing and not a.index.hasnans  # time order
 
 
 def test_long_department_list_spread_over_uri_limit(server):
     departments = [d for d in m.DEPARTMENT_CODES if d != "FR"]
     client = make_client(server)
     server.reset_counts()
-    df = rtecap.get_capacities_cpc("2024-01-01", "2025-01-01", department_code=departments,
-                                   network_connection="RPD", production_type="SOLAR",
-                                   client=client, progress=False)
+    df, rg09 = rtecap.get_capacities_cpc("2024-01-01", "2025-01-01",
+                                         department_code=departments, network_connection="RPD",
+                                         production_type="SOLAR", client=client, progress=False,
+                                         return_undated=True)
     calls = df.attrs["rtecap"]["calls"]
     assert calls > 1 and resource_calls(server, m.CPC) == calls
     assert not any(status == 414 for _, status in server.counts)
-    assert set(df["department_code"].dropna().unique()) == set(departments)
+    answered = set(df["department_code"].unique()) | set(rg09["department_code"].unique())
+    assert answered == set(departments)  # with data, or a CCPC-RG09 placeholder set aside
+    assert df.attrs["rtecap"]["set_aside"] == {"undated": 0, "placeholders": len(rg09)}
 
 
 def test_cpc_fr_equals_sum_of_departments(server):
@@ -313,8 +315,8 @@ def test_attrs_provenance_holds_no_secret(server):
                                                    client=make_client(server))
     attrs = df.attrs["rtecap"]
     assert attrs["resource"] == m.CPPT and attrs["version"] == rtecap.__version__
-    assert attrs["chunks"] == [["2015-01-01T00:00:00+01:00", "2016-01-01T00:00:00+01:00"],
-                               ["2016-01-01T00:00:00+01:00", "2017-01-01T00:00:00+01:00"]]
+    assert attrs["period"] == ["2015-01-01T00:00:00+01:00", "2017-01-01T00:00:00+01:00"]
+    assert attrs["calls"] == 2
     assert server.client_secret not in repr(attrs)
 
 

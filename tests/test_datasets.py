@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import math
 from importlib import resources
 
 import pandas as pd
@@ -37,30 +36,44 @@ def test_contract(lang):
     assert df.attrs["rtecap"]["lang"] == lang
 
 
+def _cell(national: pd.DataFrame, year: int, sector: str) -> pd.DataFrame:
+    at = national.index == pd.Timestamp(year=year, month=1, day=1, tz=m.TZ)
+    if sector in m.SUB_SECTORS:
+        return national[at & (national["sub_sector"] == sector).to_numpy()]
+    return national[at & (national["sector"] == sector).to_numpy()]
+
+
 def test_every_csv_cell_is_in_the_frame(national, csv_rows):
-    assert len(national) == len(csv_rows) * len(m.ODRE_COLUMNS)
+    subs = list(m.SUB_SECTORS)
     for row in csv_rows:
         year = int(row["Annee"])
+        split = any(row[c] != "" for c, s in m.ODRE_COLUMNS.items() if s in subs)
         for column, sector in m.ODRE_COLUMNS.items():
-            cell = national[
-                (national.index == pd.Timestamp(year=year, month=1, day=1, tz=m.TZ))
-                & (national["sector"] == sector)
-            ]
-            assert len(cell) == 1, (year, sector)
-            got = cell["capacity_mw"].iloc[0]
-            if row[column] == "":
-                assert math.isnan(got), (year, sector)
+            cell, value = _cell(national, year, sector), row[column]
+            if sector == "fossil":  # ODRE's fossil figure: sector_total_mw of the fossil rows
+                assert (cell["sector_total_mw"] == float(value)).all() and len(cell) == (
+                    3 if split else 1), year
+                if not split:
+                    assert cell["capacity_mw"].iloc[0] == float(value)
+                    assert cell["sub_sector"].isna().all()
+            elif sector in subs and not split:
+                assert value == "" and cell.empty, (year, sector)
             else:
-                assert got == float(row[column]), (year, sector)
+                assert len(cell) == 1 and cell["capacity_mw"].iloc[0] == float(value), (
+                    year, sector)
+    years = {int(r["Annee"]) for r in csv_rows}
+    assert len(national) == 6 * len(years) + 2 * sum(
+        any(r[c] != "" for c, s in m.ODRE_COLUMNS.items() if s in subs) for r in csv_rows)
 
 
-def test_years_without_fossil_split_keep_na_rows(national, csv_rows):
-    empty = {(int(r["Annee"]), m.ODRE_COLUMNS[c]) for r in csv_rows for c in m.ODRE_COLUMNS
-             if r[c] == ""}  # fmt: skip
-    assert empty, "the CSV has years without a fossil split"
-    missing = national[national["capacity_mw"].isna()]
-    assert {(t.year, s) for t, s in zip(missing.index, missing["sector"], strict=True)} == empty
-    assert set(missing["level"]) == {"sub_sector"}
+def test_years_without_fossil_split_have_one_fossil_row(national, csv_rows):
+    unsplit = {int(r["Annee"]) for r in csv_rows
+               if all(r[c] == "" for c, s in m.ODRE_COLUMNS.items() if s in m.SUB_SECTORS)}
+    assert unsplit == {2007, 2008, 2009}, "the CSV has years without a fossil split"
+    fossil = national[national["sector"] == "fossil"]
+    empty = fossil[fossil["sub_sector"].isna()]
+    assert set(empty.index.year) == unsplit and len(empty) == len(unsplit)
+    assert not national["capacity_mw"].isna().any(), "no NaN row left for a gap"
 
 
 def test_index_is_local_midnight_on_1_january(national, csv_rows):
@@ -69,27 +82,38 @@ def test_index_is_local_midnight_on_1_january(national, csv_rows):
     assert set(national.index.year) == {int(r["Annee"]) for r in csv_rows}
 
 
-def test_levels_never_count_fossil_twice(national, csv_rows):
-    sub = set(national.loc[national["level"] == "sub_sector", "sector"])
-    assert sub == set(m.SUB_SECTORS)
-    top = national[national["level"] == "sector"]
-    totals = top.groupby(top.index.year)["capacity_mw"].sum()
+def test_a_plain_groupby_sum_counts_each_mw_once(national, csv_rows):
+    """Found case: groupby(level=0).sum() gave 166,467 MW for 2023 (fossil counted twice)."""
+    totals = national.groupby(level=0)["capacity_mw"].sum()
+    by_sector = national.groupby([national.index.year, "sector"], observed=True)
     for row in csv_rows:
-        expected = sum(float(row[c]) for c, s in m.ODRE_COLUMNS.items() if s in m.SECTORS)
-        assert totals[int(row["Annee"])] == pytest.approx(expected)
+        year = int(row["Annee"])
+        cells = {s: float(row[c]) for c, s in m.ODRE_COLUMNS.items() if row[c] != ""}
+        parts = [cells[s] for s in m.SUB_SECTORS if s in cells] or [cells["fossil"]]
+        others = sum(v for s, v in cells.items() if s in m.SECTORS and s != "fossil")
+        assert totals[str(year)].item() == pytest.approx(others + sum(parts))
+        assert by_sector["capacity_mw"].sum()[(year, "fossil")] == pytest.approx(sum(parts))
+    assert totals["2023"].item() == pytest.approx(149019.305, abs=0.01)
+    assert 149019 < national.loc["2023", "capacity_mw"].sum() < 149020
 
 
-def test_fossil_sub_sectors_add_up_to_fossil_within_the_documented_tolerance(national):
-    wide = national.reset_index().pivot(index="start_date", columns="sector", values="capacity_mw")
-    wide = wide.dropna()
-    parts = wide[list(m.SUB_SECTORS)].sum(axis=1)
-    assert ((parts - wide["fossil"]).abs() <= 0.002 * wide["fossil"]).all()
+def test_odre_fossil_total_stays_available(national):
+    """ODRE's own fossil figure differs from coal + gas + oil in 2013, 2014, 2022, 2023."""
+    fossil = national[national["sector"] == "fossil"]
+    per_year = fossil.groupby(fossil.index.year)
+    gap = (per_year["sector_total_mw"].first() - per_year["capacity_mw"].sum()).round(1)
+    assert gap[gap != 0].to_dict() == {2013: -0.3, 2014: 14.4, 2022: 25.8, 2023: 27.0}
+    others = national[national["sector"] != "fossil"]
+    assert (others["sector_total_mw"] == others["capacity_mw"]).all()
 
 
 def test_french_round_trip(national):
     fr = load_national_capacities(lang="fr")
-    assert fr.columns.tolist() == ["filiere", "niveau", "puissance_mw"]
-    assert set(fr["filiere"]) == {m.SECTOR_FR[s] for s in m.ODRE_COLUMNS.values()}
+    assert fr.columns.tolist() == ["filiere", "sous_filiere", "puissance_mw", "total_filiere_mw"]
+    assert set(fr["filiere"]) == {m.SECTOR_FR[s] for s in m.ODRE_COLUMNS.values()
+                                  if s in m.SECTORS}
+    assert set(fr["sous_filiere"].dropna()) == {
+        m.SECTOR_FR[s] for s in m.ODRE_COLUMNS.values() if s != "fossil"}
     pd.testing.assert_frame_equal(translate_frame(fr, "en"), national)
 
 

@@ -14,7 +14,7 @@ FR_TABLES = {
     "PRODUCTION_TYPE_FR": m.PRODUCTION_TYPE_FR,
     "NETWORK_FR": m.NETWORK_FR,
     "SECTOR_FR": m.SECTOR_FR,
-    "LEVEL_FR": m.LEVEL_FR,
+    "SCOPE_FR": m.SCOPE_FR,
     "COLUMNS_FR": {**m.COLUMNS_FR, **m.DATASET_COLUMNS_FR},
 }
 ALL_TYPES = (*m.PRODUCTION_TYPES, *m.CPC_PRODUCTION_TYPES)
@@ -50,7 +50,7 @@ def test_every_label_has_a_french_name():
     assert set(ALL_TYPES) <= set(m.PRODUCTION_TYPE_FR)
     assert set(m.NETWORKS) == set(m.NETWORK_FR)
     assert set(m.SECTORS) | set(m.SUB_SECTORS) == set(m.SECTOR_FR)
-    assert set(m.LEVELS) == set(m.LEVEL_FR)
+    assert set(m.SCOPES) == set(m.SCOPE_FR)
 
 
 def test_french_column_names_are_snake_case_identifiers():
@@ -76,7 +76,8 @@ def _every_label_frame() -> pd.DataFrame:
             "production_type": pd.Categorical(ALL_TYPES, categories=list(dict.fromkeys(ALL_TYPES))),
             "network_connection": pd.Categorical(pick(m.NETWORKS), categories=m.NETWORKS),
             "sector": pd.Categorical(pick(sectors), categories=sectors),
-            "level": pd.Categorical(pick(m.LEVELS), categories=m.LEVELS),
+            "sub_sector": pd.Categorical(pick(sectors), categories=sectors),
+            "scope": pd.Categorical(pick(m.SCOPES), categories=m.SCOPES),
             "name": pd.array(pick(["Paluel", None]), dtype="str"),
             "capacity_mw": range(n),
         },

@@ -28,8 +28,6 @@ BUILDERS = {
 @pytest.mark.parametrize("kind", list(BUILDERS))
 def test_test_frames_keep_the_frame_contract(kind):
     frame = BUILDERS[kind]()
-    if kind == m.CPC:  # the contract's sort puts the CCPC-RG09 NaT row last, as built
-        assert frame.index[-1] is pd.NaT
     assert_frame_contract(frame, kind)
     assert_frame_contract(F.french(frame), kind)
 
@@ -118,7 +116,7 @@ def _spread(national: pd.DataFrame, level: str) -> pd.DataFrame:
     """A CPPT frame whose production types share each ODRE figure of ``level`` unevenly."""
     values: dict[int, dict[str, float]] = {}
     for start, row in national.iterrows():
-        sector = row["sector"]
+        sector = row[level]
         types = [t for t in m.PRODUCTION_TYPES if _label(t, level) == sector]
         weights = np.arange(1, len(types) + 1, dtype=float)
         for ptype, w in zip(types, weights / weights.sum(), strict=True):
@@ -129,13 +127,15 @@ def _spread(national: pd.DataFrame, level: str) -> pd.DataFrame:
 @pytest.mark.parametrize("level", ["sector", "sub_sector"])
 def test_by_sector_of_cppt_spread_from_odre_gives_odre_back(level):
     odre = load_national_capacities().loc["2010":"2023"]
-    keep = odre["sector"] != ("fossil" if level == "sub_sector" else "coal")
-    keep &= ~odre["sector"].isin(["gas", "oil"] if level == "sector" else [])
-    rows = odre[keep.to_numpy()]
+    if level == "sector":  # ODRE's published sector figures, one per year and sector
+        rows = odre[~odre.reset_index().duplicated(["start_date", "sector"]).to_numpy()]
+        rows = rows.assign(capacity_mw=rows["sector_total_mw"])
+    else:
+        rows = odre
     wide = ops.by_sector(_spread(rows, level), level=level)
-    expected = rows.pivot(columns="sector", values="capacity_mw")
+    expected = rows.pivot(columns=level, values="capacity_mw")
     expected = expected[[s for s in wide.columns]]
-    assert set(wide.columns) == set(rows["sector"].astype(str))
+    assert set(wide.columns) == set(rows[level].astype(str))
     np.testing.assert_allclose(wide.to_numpy(), expected.to_numpy(), rtol=0, atol=1e-6)
 
 
@@ -144,12 +144,15 @@ def test_by_sector_of_the_national_dataset():
     wide = ops.by_sector(nat)
     assert wide.columns.tolist() == ["nuclear", "fossil", "hydro", "wind", "solar", "bioenergy"]
     assert len(wide) == nat.index.nunique()
-    for (start, sector), value in nat.set_index("sector", append=True)["capacity_mw"].items():
-        if sector in wide.columns:
-            assert wide.loc[start, sector] == value
+    # the sector level shows ODRE's published figures (its fossil total, not coal+gas+oil)
+    for (start, sector), value in nat.set_index("sector", append=True)["sector_total_mw"].items():
+        assert wide.loc[start, sector] == value
     sub = ops.by_sector(nat, level="sub_sector")
+    for (start, label), value in nat.set_index("sub_sector", append=True)["capacity_mw"].items():
+        assert sub.loc[start, label if pd.notna(label) else "fossil"] == value
     assert sub.columns.tolist() == [
         "nuclear",
+        "fossil",
         "coal",
         "gas",
         "oil",
@@ -159,6 +162,8 @@ def test_by_sector_of_the_national_dataset():
         "bioenergy",
     ]
     assert sub.loc["2008", "coal"].isna().all()  # ODRE has no split before 2010
+    assert sub["fossil"].notna().sum() == 3  # 2007-2009: the unsplit fossil figure
+    np.testing.assert_allclose(sub.sum(axis=1), nat.groupby(level=0)["capacity_mw"].sum())
     with pytest.raises(RteValidationError, match="production types"):
         ops.by_sector(nat, level="production_type")
 
@@ -168,11 +173,16 @@ def test_by_sector_cpc_uses_fr_rows_when_present_else_departments():
     wide = ops.by_sector(cpc)
     jan, feb = wide.index
     assert wide.loc[jan, "solar"] == 1300 / 1000 and wide.loc[feb, "wind"] == 4251 / 1000
-    departments = cpc[cpc["department_code"].astype(str) != "FR"]
+    departments = cpc.rte.departments()
+    assert set(departments["department_code"]) == {"FR-13", "FR-59"}
+    assert (departments["scope"] == "department").all()
     sums = ops.by_sector(departments)
     assert sums.loc[jan, "solar"] == (1000 + 300) / 1000
     assert sums.loc[feb, "wind"] == (250 + 4001) / 1000
-    assert len(wide) == 2  # the CCPC-RG09 row (NaT) is left out
+    assert len(wide) == 2
+    national = cpc.rte.national()
+    assert set(national["department_code"]) == {"FR"}
+    pd.testing.assert_frame_equal(ops.by_sector(national), wide)
 
 
 def test_by_sector_sums_both_networks_of_the_guides_cpc_example(payload):
@@ -213,9 +223,11 @@ def test_mix_rows_sum_to_one(kind, level):
 def test_mix_of_the_national_dataset_counts_fossil_once():
     nat = load_national_capacities()
     shares = ops.mix(nat).loc["2023"]
-    top = nat[(nat["level"] == "sector").to_numpy()].loc["2023"]
-    nuclear = top.loc[top["sector"] == "nuclear", "capacity_mw"].item()
-    assert shares["nuclear"].item() == pytest.approx(nuclear / top["capacity_mw"].sum())
+    year = nat.loc["2023"]
+    published = year.groupby("sector", observed=True)["sector_total_mw"].first()
+    nuclear = year.loc[year["sector"] == "nuclear", "capacity_mw"].item()
+    assert shares["nuclear"].item() == pytest.approx(nuclear / published.sum())
+    assert published.sum() == pytest.approx(149046.3, abs=0.01)  # ODRE's own fossil total
 
 
 def test_change_by_hand():
@@ -332,29 +344,16 @@ def test_cppt_parsed_from_the_guides_example(payload):
         assert wide[ptype].iloc[0] == value
 
 
-def _emulator_cppt(today: str) -> pd.DataFrame:
-    """The emulator's CPPT data, as a payload of the guide's shape, parsed."""
-    from rtecap.emulator import build_dataset
-
-    values = [
-        {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in record.items()}
-        for record in build_dataset(today).cppt_records()
-    ]
-    return parse_capacities_per_production_type(
-        {"capacities_per_production_type": [{"values": values}]}
-    )
-
-
 def test_by_sector_of_the_emulators_cppt_equals_odre_2015_2023():
-    api = ops.by_sector(_emulator_cppt("2024-06-01"), level="sub_sector").loc["2015":"2023"]
+    api = ops.by_sector(F.emulator_cppt("2024-06-01"), level="sub_sector").loc["2015":"2023"]
     nat = load_national_capacities()
-    odre = ops.by_sector(nat, level="sub_sector").loc["2015":"2023"]
-    assert len(odre) == 9
+    odre = ops.by_sector(nat, level="sub_sector").loc["2015":"2023"].dropna(axis=1, how="all")
+    assert len(odre) == 9 and "fossil" not in odre.columns  # split from 2010 on
     np.testing.assert_allclose(api[odre.columns], odre, rtol=0, atol=1e-6)
     # Top level: every sector but fossil matches ODRE's figure; the API's fossil is the sum of
     # its types, i.e. ODRE's coal + gas + oil, which ODRE's own fossil column misses by up to
     # 27 MW in 2022-2023 (see rtecap.datasets).
-    top = ops.by_sector(_emulator_cppt("2024-06-01")).loc["2015":"2023"]
+    top = ops.by_sector(F.emulator_cppt("2024-06-01")).loc["2015":"2023"]
     odre_top = ops.by_sector(nat).loc["2015":"2023"]
     others = [s for s in odre_top.columns if s != "fossil"]
     np.testing.assert_allclose(top[others], odre_top[others], rtol=0, atol=1e-6)

@@ -32,6 +32,9 @@ PAYLOAD_FILES = [
     (m.CPC, "cpc_variants.json"),
 ]
 
+# cppu_variants.json holds a station without any interval: set aside with a warning
+pytestmark = pytest.mark.filterwarnings("ignore:1 capacities_per_production_unit row:UserWarning")
+
 
 def _cppt(entries: list[dict]) -> dict:
     return {m.CPPT: [{"values": entries}]}
@@ -50,7 +53,9 @@ def _rename_key(records: list[dict], old: str, new: str) -> list[dict]:
 def test_every_payload_keeps_the_contract(payload, resource, name, lang):
     df = parse(resource, payload(name), lang=lang)
     assert_frame_contract(df, resource)
-    assert df.attrs["rtecap"] == {"resource": resource, "lang": lang}
+    info = df.attrs["rtecap"]
+    assert (info["resource"], info["lang"], info["order"]) == (resource, lang, "time")
+    assert set(info["set_aside"]) == {"undated", "placeholders"}
 
 
 @pytest.mark.parametrize(("resource", "name"), PAYLOAD_FILES)
@@ -86,10 +91,12 @@ def test_cppt_guide_example_values(payload):
     assert (df["end_date"] == pd.Timestamp(entries[0]["end_date"])).all()
 
 
-def test_cppt_most_recent_year_first_then_enum_order(payload):
-    df = parse_capacities_per_production_type(payload("cppt_variants.json"))
+@pytest.mark.parametrize(("order", "reverse"), [("time", False), ("guide", True)])
+def test_cppt_year_order_then_enum_order(payload, order, reverse):
+    """Time order by default (oldest first); CPPT-RG05's most recent first on request."""
+    df = parse_capacities_per_production_type(payload("cppt_variants.json"), order=order)
     years = df.index.year.tolist()
-    assert years == sorted(years, reverse=True) and set(years) == {2015, 2016}
+    assert years == sorted(years, reverse=reverse) and set(years) == {2015, 2016}
     for _, year in df.groupby(df.index.year):
         codes = [m.PRODUCTION_TYPES.index(t) for t in year["production_type"]]
         assert codes == sorted(codes)
@@ -138,14 +145,22 @@ def test_ints_and_floats_give_the_same_frame(payload):
     ],
 )
 def test_missing_keys_become_na_and_the_row_is_kept(payload, key, column):
-    """Sort keys of CPPT-RG05 (start, type) that are missing sort last."""
+    """A missing type sorts last; a row without start_date is set aside, never dropped."""
     entries = payload("cppt_guide.json")[m.CPPT][0]["values"]
     entries[0].pop(key)
+    if column is None:
+        with pytest.warns(UserWarning, match="1 capacities_per_production_type row"):
+            df, undated = parse_capacities_per_production_type(_cppt(entries),
+                                                               return_undated=True)
+        assert len(df) + len(undated) == len(entries) and not df.index.hasnans
+        assert undated["start_date"].isna().all() and len(undated) == 1
+        assert df.attrs["rtecap"]["set_aside"] == {"undated": 1, "placeholders": 0}
+        return
     df = parse_capacities_per_production_type(_cppt(entries))
     assert len(df) == len(entries)
-    values = df.index.to_series() if column is None else df[column]
+    values = df[column]
     assert values.isna().sum() == 1
-    if key in ("start_date", "type"):
+    if key == "type":
         assert pd.isna(values.iloc[-1]), "missing sort keys sort last"
 
 
@@ -244,18 +259,20 @@ def test_cppu_value_type_key(payload, key):
 
 def test_cppu_variants(payload):
     data = payload("cppu_variants.json")
-    df = parse_capacities_per_production_unit(data)
+    with pytest.warns(UserWarning, match="1 capacities_per_production_unit row"):
+        df, undated = parse_capacities_per_production_unit(data, return_undated=True)
     stations = {s["production_unit"]["name"]: s for s in data[m.CPPU]}
-    # one row per interval; a station without intervals keeps one row of NA
+    # one row per interval; a station without intervals is one undated row, set aside
+    both = pd.concat([df.reset_index(), undated])
     for name, station in stations.items():
-        rows = df[df["name"] == name]
+        rows = both[both["name"] == name]
         values = station["values"]
         expected = 1 if isinstance(values, dict) else max(len(values), 1)
         assert len(rows) == expected, name
         assert rows["location"].eq(station["production_unit"]["location"]).all()
-    empty = df[df["name"] == "Blénod 5"]
-    assert empty.index.isna().all() and empty["capacity_mw"].isna().all()
-    assert pd.isna(empty["production_type"].iloc[0])
+    assert undated["name"].tolist() == ["Blénod 5"] and not df.index.hasnans
+    assert undated["start_date"].isna().all() and undated["capacity_mw"].isna().all()
+    assert pd.isna(undated["production_type"].iloc[0])
     open_ = df[df["end_date"].isna() & df["capacity_mw"].notna()]
     assert set(open_["name"]) == {"Paluel 2", "Grand'Maison", "Bouchain"}
     assert df.loc[df["name"] == "Grand'Maison", "producer_name"].isna().all()
@@ -285,17 +302,20 @@ def test_cpc_aliases_are_normalised(payload, alias, canonical):
 def test_cpc_variants(payload):
     data = payload("cpc_variants.json")
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # FR-xx, FR, OTHER: all known
-        df = parse_capacities_cpc(data)
+        warnings.simplefilter("error")  # FR-xx, FR, OTHER: all known; RG09 without warning
+        df, rg09 = parse_capacities_cpc(data, return_undated=True)
     records = data[m.CPC]
     distinct = {tuple(sorted(r.items())) for r in records}
-    assert len(df) == len(distinct), "exact duplicates dropped, nothing else"
-    rg09 = df[df.index.isna()]
-    assert len(rg09) == sum("updated_date" not in r for r in records)
-    assert rg09["capacity_kw"].isna().all()
-    assert df.iloc[-len(rg09) :].index.isna().all(), "RG09 records sort last"
+    assert len(df) + len(rg09) == len(distinct), "exact duplicates dropped, nothing else"
+    assert len(rg09) == sum("updated_date" not in r for r in records) > 0
+    assert rg09["capacity_kw"].isna().all() and rg09["updated_date"].isna().all()
+    assert not df.index.hasnans and df.index.is_monotonic_increasing
+    assert df.attrs["rtecap"]["set_aside"] == {"undated": 0, "placeholders": len(rg09)}
     assert str(df["capacity_kw"].dtype) == "Int64"
-    assert set(df["department_code"]) == {r["department_code"] for r in records}
+    both = set(df["department_code"]) | set(rg09["department_code"])
+    assert both == {r["department_code"] for r in records}
+    national = df["department_code"] == "FR"
+    assert (df["scope"] == "national").eq(national).all() and national.any()
 
 
 def test_near_duplicates_are_kept(payload):

@@ -102,9 +102,21 @@ def test_f06_not_a_date(bad):
         rules.validate(m.CPC, bad, "2023-03-01", today=GUIDE_TODAY)
 
 
-def test_f06_nonexistent_local_time():
-    with pytest.raises(RteValidationError, match="F06"):
-        rules.validate(m.CPC, "2023-03-26T02:30:00", "2023-03-28", today=GUIDE_TODAY)
+@pytest.mark.parametrize(
+    ("value", "words", "offsets"),
+    [("2023-03-26T02:30:00", "does not exist", ["2023-03-26T02:30:00+01:00"]),
+     ("2023-10-29 02:30", "happens twice",
+      ["2023-10-29T02:30:00+02:00", "2023-10-29T02:30:00+01:00"])],
+)
+def test_dst_gap_and_fold_in_plain_words(value, words, offsets):
+    with pytest.raises(RteValidationError) as info:
+        rules.validate(m.CPC, value, "2023-11-28", today=GUIDE_TODAY)
+    text = str(info.value)
+    assert words in text and "Europe/Paris" in text and repr(value) in text
+    assert all(o in text for o in offsets)
+    assert info.value.code is None and "F06" not in text and "ambiguous=" not in text
+    for offset in offsets:  # the forms the message proposes are accepted
+        rules.to_timestamp(offset)
 
 
 @pytest.mark.parametrize(

@@ -21,13 +21,62 @@ SOURCE = (
 )
 _YEAR_COLUMN = "Annee"
 
-#: Sectors in display order, each followed by its sub-sectors (fossil: coal, gas, oil).
-SECTOR_ORDER = tuple(
+#: Top-level sectors of the dataset, in display order (``sector`` column).
+SECTOR_ORDER = tuple(s for s in m.SECTORS if s in m.ODRE_COLUMNS.values())
+#: Sub-sectors in display order (``sub_sector`` column): fossil split into coal, gas and oil;
+#: every other sector is its own sub-sector.
+SUB_SECTOR_ORDER = tuple(
     name
-    for sector in m.SECTORS
-    for name in (sector, *(sub for sub, parent in m.SUB_SECTORS.items() if parent == sector))
-    if name in m.ODRE_COLUMNS.values()
+    for sector in SECTOR_ORDER
+    for name in ([sub for sub, top in m.SUB_SECTORS.items() if top == sector] or [sector])
 )
+#: Row order of the frame (its only order): year, sector, sub-sector (display order).
+SORT_ORDER = (("start_date", True, None), ("sector", True, "enum"), ("sub_sector", True, "enum"))
+
+
+def tidy_national(wide: pd.DataFrame) -> pd.DataFrame:
+    """Turn a year x sector table (ODRE's columns, renamed) into the tidy national frame.
+
+    Parameters
+    ----------
+    wide : DataFrame
+        Index: years (int); columns: sectors and the fossil sub-sectors (``nuclear``,
+        ``fossil``, ``coal``, ``gas``, ``oil`` ...), MW. Missing columns or NaN cells are
+        allowed.
+
+    Returns
+    -------
+    DataFrame
+        See :func:`load_national_capacities` (without ``attrs``).
+    """
+    wide = wide.astype("float64")
+    subs = [s for s in m.SUB_SECTORS if s in wide.columns]
+    fossil = wide["fossil"] if "fossil" in wide else pd.Series(float("nan"), index=wide.index)
+    split = wide[subs].notna().any(axis=1) if subs else pd.Series(False, index=wide.index)
+    parts = []
+    for sector in SECTOR_ORDER:
+        if sector == "fossil":
+            for sub in subs:
+                parts.append((wide.index[split], sector, sub, wide.loc[split, sub],
+                              fossil[split]))
+            if "fossil" in wide:
+                parts.append((wide.index[~split], sector, None, fossil[~split], fossil[~split]))
+        elif sector in wide:
+            parts.append((wide.index, sector, sector, wide[sector], wide[sector]))
+    years = [int(y) for p in parts for y in p[0]]
+    start = pd.DatetimeIndex([pd.Timestamp(y, 1, 1) for y in years], name="start_date")
+    df = pd.DataFrame(
+        {
+            "sector": pd.Categorical([p[1] for p in parts for _ in p[0]],
+                                     categories=SECTOR_ORDER),
+            "sub_sector": pd.Categorical([p[2] for p in parts for _ in p[0]],
+                                         categories=SUB_SECTOR_ORDER),
+            "capacity_mw": [v for p in parts for v in p[3]],
+            "sector_total_mw": [v for p in parts for v in p[4]],
+        },
+        index=start.tz_localize(m.TZ).as_unit(TIME_UNIT),
+    ).astype({"capacity_mw": "float64", "sector_total_mw": "float64"})
+    return sort_frame(df, SORT_ORDER)
 
 
 def load_national_capacities(lang: str = "en") -> pd.DataFrame:
@@ -49,29 +98,35 @@ def load_national_capacities(lang: str = "en") -> pd.DataFrame:
     2018-01-01 row as "the 2018 figure" (fleet at the end of 2018), not as the fleet
     on the morning of 1 January 2018.
 
-    **Sectors.** ``sector`` holds nuclear, fossil, coal, gas, oil, hydro, wind, solar,
-    bioenergy (``mappings.ODRE_COLUMNS``). Coal, gas and oil split fossil: ``level`` is
-    "sector" for the six top-level sectors and "sub_sector" for coal, gas and oil, so
-    ``df[df["level"] == "sector"]`` sums to the national total without counting fossil
-    twice. ODRE's coal + gas + oil match its fossil figure to within 0.2 % (exactly in
-    most years; 2014, 2022 and 2023 differ by 14 to 27 MW): use the fossil row for totals.
+    **Each MW once.** A year has one row per sub-sector: nuclear, coal, gas, oil, hydro,
+    wind, solar, bioenergy; ``sector`` tells the top-level sector (coal, gas and oil are
+    ``fossil``), ``sub_sector`` the detail. So ``df.groupby(level=0)["capacity_mw"].sum()``
+    is the national total and ``df.groupby("sector", observed=True)`` the per-sector
+    figures, each MW counted once. ODRE gives no coal/gas/oil split for 2007-2009: those
+    years have one ``fossil`` row whose ``sub_sector`` is empty (NA).
 
-    **Missing figures.** ODRE gives no coal/gas/oil split for 2007-2009: those rows are
-    kept with ``capacity_mw`` NaN (no gap is hidden; every year has all nine sectors).
+    **Two fossil totals.** ODRE also publishes its own fossil figure, which differs from
+    coal + gas + oil in a few years (2013: -0.3 MW, 2014: +14.4, 2022: +25.8, 2023:
+    +27.0). It is kept in ``sector_total_mw``: ODRE's published figure of the row's sector,
+    *repeated* on the coal, gas and oil rows of a year (on the other rows it equals
+    ``capacity_mw``) — a total to read, never to add up. Sums of ``capacity_mw`` (and
+    ``by_sector(level="sub_sector")``) use coal + gas + oil; ``by_sector`` and ``mix`` at
+    the default ``level="sector"`` use ODRE's published sector totals.
 
     Parameters
     ----------
     lang : {"en", "fr"}
-        Column names and labels in English (default) or French (``filiere``, ``niveau``,
-        ``puissance_mw``; ``nucléaire``, ``sous-filière`` ...).
+        Column names and labels in English (default) or French (``filiere``,
+        ``sous_filiere``, ``puissance_mw``, ``total_filiere_mw``; ``nucléaire`` ...).
 
     Returns
     -------
     DataFrame
-        17 years x 9 sectors = 153 rows. Index ``start_date`` (DatetimeIndex,
-        Europe/Paris, 1 January 00:00); columns ``sector`` (category, in display order),
-        ``level`` (category: sector, sub_sector), ``capacity_mw`` (float64). Sorted by year,
-        then sector. ``attrs["rtecap"]`` holds resource, lang, source, licence and file.
+        17 years: 2007-2009 with 6 rows each, 2010-2023 with 8: 130 rows. Index
+        ``start_date`` (DatetimeIndex, Europe/Paris, 1 January 00:00); columns ``sector``
+        (category, display order), ``sub_sector`` (category; NA for an unsplit fossil
+        row), ``capacity_mw`` and ``sector_total_mw`` (float64). Sorted by year, sector,
+        sub-sector. ``attrs["rtecap"]`` holds resource, lang, source, licence and file.
 
     Raises
     ------
@@ -83,29 +138,19 @@ def load_national_capacities(lang: str = "en") -> pd.DataFrame:
     >>> df = load_national_capacities()
     >>> df.index[0]
     Timestamp('2007-01-01 00:00:00+0100', tz='Europe/Paris')
-    >>> top = df[df["level"] == "sector"]
-    >>> float(top.loc["2023", "capacity_mw"].sum().round(1))
-    149046.3
+    >>> float(df.loc["2023", "capacity_mw"].sum().round(1))
+    149019.3
+    >>> published = df.loc["2023"].groupby("sector", observed=True)["sector_total_mw"].first()
+    >>> round(float(published["fossil"]), 1)
+    17447.2
     >>> load_national_capacities(lang="fr").columns.tolist()
-    ['filiere', 'niveau', 'puissance_mw']
+    ['filiere', 'sous_filiere', 'puissance_mw', 'total_filiere_mw']
     """
     check_lang(lang)
     with resources.files(__package__).joinpath("data", FILENAME).open("rb") as handle:
         raw = pd.read_csv(handle, sep=";", encoding="utf-8")
     wide = raw.set_index(_YEAR_COLUMN)[list(m.ODRE_COLUMNS)].rename(columns=m.ODRE_COLUMNS)
-    tidy = wide.melt(ignore_index=False, var_name="sector", value_name="capacity_mw")
-    years = tidy.index.astype(int)
-    start = pd.to_datetime({"year": years, "month": 1, "day": 1}).dt.tz_localize(m.TZ)
-    level = ["sub_sector" if s in m.SUB_SECTORS else "sector" for s in tidy["sector"]]
-    df = pd.DataFrame(
-        {
-            "sector": pd.Categorical(tidy["sector"], categories=SECTOR_ORDER),
-            "level": pd.Categorical(level, categories=m.LEVELS),
-            "capacity_mw": tidy["capacity_mw"].astype("float64").to_numpy(),
-        },
-        index=pd.DatetimeIndex(start, name="start_date").as_unit(TIME_UNIT),
-    )
-    df = sort_frame(df, [("start_date", True, None), ("sector", True, "enum")])
+    df = tidy_national(wide)
     df.attrs["rtecap"] = {
         "resource": RESOURCE,
         "lang": "en",

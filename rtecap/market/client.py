@@ -18,14 +18,13 @@ import hashlib
 import logging
 import os
 import random
-import time
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import requests
 
-from rtecap._http import is_loopback, make_retry
+from rtecap._http import is_loopback, make_retry, pause, transport_error
 from rtecap._version import __version__
 from rtecap.client import default_cache_path
 from rtecap.exceptions import (
@@ -260,16 +259,21 @@ class Client:
         kwargs: dict[str, Any] = {"timeout": self.timeout, "auth": _Bearer(self.__token or "")}
         if self.cache_path is not None:
             kwargs.update(expire_after=spec.cache_seconds, force_refresh=refresh)
-        for failure in range(self.retries + 1):
+        failures = 0
+        while True:
             try:
                 response = self._session.get(url, **kwargs)
                 break
-            except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError,
-                    requests.exceptions.Timeout) as exc:  # fmt: skip
-                if failure == self.retries:
-                    raise RteApiError(f"{type(exc).__name__} after {failure + 1} attempts",
-                                      url=url) from exc  # fmt: skip
-                self._pause(failure)
+            except requests.RequestException as exc:
+                # urllib3 has retried what is worth it (never a refused connection, see
+                # rtecap._http.make_retry); only a body cut short is sent again here.
+                error = transport_error(exc, url, self.timeout)
+                failures += 1
+                if error is None and failures > self.retries:
+                    error = ResponseError(f"answer cut short {failures} times", url=url)
+                if error is not None:
+                    raise error from exc
+                self._pause(failures - 1)
         if response.status_code == 401:
             self._rejected = True
             self._purge()
@@ -295,4 +299,4 @@ class Client:
         self._session.cache.delete(*keys)  # type: ignore[attr-defined]
 
     def _pause(self, attempt: int) -> None:
-        time.sleep(self.backoff_factor * (2**attempt) * (0.5 + random.random() / 2))
+        pause(self.backoff_factor * (2**attempt) * (0.5 + random.random() / 2))

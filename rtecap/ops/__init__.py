@@ -6,12 +6,21 @@ or French), never changes it, and returns a new frame in the same language.
 - :func:`frame_kind`, :func:`frame_lang`: what a frame is.
 - :func:`translate`, :func:`to_mw`: same shape, other names or units.
 - :func:`by_sector`, :func:`mix`, :func:`change`: capacity per sector over time.
+- :func:`national`, :func:`departments`: the two scopes of a CPC frame, never summed together.
 - :func:`in_operation`, :func:`timeline`: production units (CPPU) over time.
 """
 
 from rtecap.ops.frames import KINDS, NATIONAL, frame_kind, frame_lang, to_mw, translate
 from rtecap.ops.labels import LEVELS, sector_labels
-from rtecap.ops.sectors import by_sector, change, mix, national_rows
+from rtecap.ops.sectors import (
+    by_sector,
+    change,
+    departments,
+    mix,
+    national,
+    national_rows,
+    scope_of,
+)
 from rtecap.ops.units import in_operation, timeline
 
 __all__ = [
@@ -20,11 +29,14 @@ __all__ = [
     "NATIONAL",
     "by_sector",
     "change",
+    "departments",
     "frame_kind",
     "frame_lang",
     "in_operation",
     "mix",
+    "national",
     "national_rows",
+    "scope_of",
     "sector_labels",
     "timeline",
     "to_mw",

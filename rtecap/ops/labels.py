@@ -17,10 +17,10 @@ Level = Literal["sector", "sub_sector", "production_type"]
 
 _ORDERS = {
     "sector": mappings.SECTORS,
-    "sub_sector": tuple(
+    "sub_sector": tuple(  # "fossil": a fossil figure without split (ODRE 2007-2009)
         s
         for top in mappings.SECTORS
-        for s in ([k for k, v in mappings.SUB_SECTORS.items() if v == top] or [top])
+        for s in (top, *(k for k, v in mappings.SUB_SECTORS.items() if v == top))
     ),
     "production_type": tuple(
         dict.fromkeys(mappings.PRODUCTION_TYPES + mappings.CPC_PRODUCTION_TYPES)

@@ -35,13 +35,24 @@ def _pivot(df: pd.DataFrame, labels: pd.Series, level: str) -> pd.DataFrame:
     return wide
 
 
+def scope_of(df: pd.DataFrame) -> pd.Series:
+    """The CPC ``scope`` of each row of an English CPC frame ("national" / "department").
+
+    The ``scope`` column when the frame has one, else derived from ``department_code``.
+    """
+    if "scope" in df.columns:
+        return df["scope"].astype("object")
+    codes = df["department_code"].astype("object")
+    return codes.where(codes.isna(), codes.eq("FR").map({True: "national", False: "department"}))
+
+
 def national_rows(df: pd.DataFrame) -> pd.DataFrame:
     """Keep the national rows of an English CPC frame: ``FR`` rows, else the departments.
 
-    A CPC frame may hold the national aggregate (``department_code == "FR"``, CCPC-RG02) and
-    department rows side by side; summing everything would count France twice. For each
-    update date, the ``FR`` rows are used when there are any, else the department rows (whose
-    sum is the national figure). Rows with no update date (CCPC-RG09 placeholders) are dropped.
+    A CPC frame may hold the national aggregate (``scope == "national"``, department code
+    ``FR``, CCPC-RG02) and department rows side by side; summing everything would count
+    France twice. For each update date, the national rows are used when there are any, else
+    the department rows (whose sum is the national figure).
 
     Parameters
     ----------
@@ -58,9 +69,89 @@ def national_rows(df: pd.DataFrame) -> pd.DataFrame:
     >>> national_rows(cpc)  # doctest: +SKIP
     """
     df = df[df.index.notna()]
-    is_fr = (df["department_code"].astype("object") == "FR").to_numpy()
+    is_fr = (scope_of(df) == "national").to_numpy()
     has_fr = df.index.isin(df.index[is_fr])
     return df[is_fr | ~has_fr]
+
+
+def _select_scope(df: pd.DataFrame, scope: str) -> pd.DataFrame:
+    if frame_kind(df) != mappings.CPC:
+        raise RteValidationError(f"national()/departments() need a {mappings.CPC} frame")
+    en, _ = to_english(df)
+    return df[(scope_of(en) == scope).to_numpy()].copy()
+
+
+def national(df: pd.DataFrame) -> pd.DataFrame:
+    """The national rows of a CPC frame (``scope == "national"``: department code ``FR``).
+
+    Parameters
+    ----------
+    df : DataFrame
+        A CPC frame (English or French).
+
+    Returns
+    -------
+    DataFrame
+        The ``FR`` rows (CCPC-RG02), same columns and attrs.
+
+    Raises
+    ------
+    RteValidationError
+        If ``df`` is not a CPC frame.
+
+    Examples
+    --------
+    >>> national(cpc).groupby(level=0)["capacity_kw"].sum()  # doctest: +SKIP
+    """
+    return _select_scope(df, "national")
+
+
+def departments(df: pd.DataFrame) -> pd.DataFrame:
+    """The department rows of a CPC frame (``scope == "department"``: not ``FR``).
+
+    Their sum over departments is a national figure; never add the ``FR`` rows to it.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A CPC frame (English or French).
+
+    Returns
+    -------
+    DataFrame
+        The department rows, same columns and attrs.
+
+    Raises
+    ------
+    RteValidationError
+        If ``df`` is not a CPC frame.
+
+    Examples
+    --------
+    >>> departments(cpc).groupby("department_code", observed=True).size()  # doctest: +SKIP
+    """
+    return _select_scope(df, "department")
+
+
+def _national_sectors(en: pd.DataFrame, level: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows and labels of the national dataset for :func:`by_sector`.
+
+    ``sector`` level: ODRE's published sector totals (``sector_total_mw``, one per year and
+    sector); ``sub_sector`` level: ``capacity_mw`` per sub-sector, an unsplit fossil row
+    (2007-2009) labelled ``fossil``.
+    """
+    if level == "production_type":
+        raise RteValidationError(
+            "the national dataset has sectors, not production types", parameter="level"
+        )
+    if level == "sector":
+        if "sector_total_mw" in en.columns:
+            flat = en.reset_index()
+            first = ~flat.duplicated([str(en.index.name), "sector"]).to_numpy()
+            en = en[first].assign(capacity_mw=en["sector_total_mw"][first])
+        return en, en["sector"].astype("object")
+    sub = en["sub_sector"].astype("object") if "sub_sector" in en.columns else en["sector"]
+    return en, sub.fillna(en["sector"].astype("object"))
 
 
 def _wide(df: pd.DataFrame, level: str, freq: str | None) -> tuple[pd.DataFrame, str]:
@@ -71,14 +162,7 @@ def _wide(df: pd.DataFrame, level: str, freq: str | None) -> tuple[pd.DataFrame,
     if kind == mappings.CPPU:
         return capacity_by_date(en, level, freq), lang
     if kind == NATIONAL:
-        if level == "production_type":
-            raise RteValidationError(
-                "the national dataset has sectors, not production types", parameter="level"
-            )
-        sectors = en["sector"].astype("object")
-        drop = mappings.SUB_SECTORS if level == "sector" else set(mappings.SUB_SECTORS.values())
-        en = en[~sectors.isin(list(drop)).to_numpy()]
-        labels = en["sector"].astype("object")
+        en, labels = _national_sectors(en, level)
     else:
         if kind == mappings.CPC:
             en = national_rows(to_mw(en))
@@ -101,7 +185,11 @@ def by_sector(df: pd.DataFrame, level: str = "sector", freq: str | None = None) 
         ``sector``: the top-level sectors of :data:`rtecap.mappings.SECTORS` (``fossil`` is the
         total of coal, gas and oil, which never appear beside it); ``sub_sector``: the same
         with ``fossil`` replaced by ``coal``, ``gas`` and ``oil``; ``production_type``: one
-        column per production type (not available for the national dataset).
+        column per production type (not available for the national dataset). For the
+        national dataset, ``sector`` shows ODRE's published sector totals
+        (``sector_total_mw``: its fossil figure, up to 27 MW off coal + gas + oil in 2013,
+        2014, 2022, 2023) and ``sub_sector`` adds up ``capacity_mw`` (coal + gas + oil, and
+        an unsplit ``fossil`` column for 2007-2009).
     freq : str, optional
         Pandas offset alias (``"YS"``, ``"MS"``) to resample to. Capacities are stocks, not
         flows: each period keeps its **last** value (never a sum).
@@ -114,9 +202,10 @@ def by_sector(df: pd.DataFrame, level: str = "sector", freq: str | None = None) 
         or the period starts with ``freq``. Columns: one per label present, in
         :mod:`rtecap.mappings` order; MW, float. ``NaN`` where the source has no value for a
         label at that date (CPPU: 0, the fleet is known at every date; the national dataset
-        at ``sub_sector`` level: coal, gas and oil before 2010, which ODRE does not split).
-        CPC frames are converted to MW first, reduced to national figures (see
-        :func:`national_rows`) and summed over both networks. French frames give French
+        at ``sub_sector`` level: coal, gas and oil before 2010, which ODRE does not split,
+        and ``fossil`` after). CPC frames are converted to MW first, reduced to national
+        figures (the ``scope`` column, see :func:`national_rows`) and summed over both
+        networks. French frames give French
         labels and names.
 
     Raises

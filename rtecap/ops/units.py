@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rtecap import mappings
+from rtecap.dates import parse_date
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.frames import col, derived_attrs, frame_kind, frame_lang, to_english
 from rtecap.ops.labels import (
@@ -32,22 +33,6 @@ def _check_cppu(df: pd.DataFrame) -> None:
         raise RteValidationError(f"this needs a {mappings.CPPU} frame, not {kind}")
 
 
-def _timestamp(at: object) -> pd.Timestamp:
-    ts = pd.Timestamp(at)
-    if ts is pd.NaT:
-        raise RteValidationError(f"not a date: {at!r}", parameter="at")
-    if ts.tz is not None:
-        return ts.tz_convert(mappings.TZ)
-    try:
-        return ts.tz_localize(mappings.TZ)
-    except ValueError as exc:  # nonexistent (spring) or ambiguous (autumn) local time
-        raise RteValidationError(
-            f"{ts} is not a single Europe/Paris time (daylight saving change): pass a "
-            "time-zone-aware timestamp",
-            parameter="at",
-        ) from exc
-
-
 def _ns(values: object) -> np.ndarray:
     """Nanoseconds since the epoch (UTC) as int64; NaT becomes the smallest int64."""
     return pd.DatetimeIndex(values).as_unit("ns").asi8
@@ -63,9 +48,11 @@ def in_operation(df: pd.DataFrame, at: object) -> pd.DataFrame:
     ----------
     df : DataFrame
         A CPPU frame (English or French).
-    at : str, datetime or Timestamp
-        The date; a naive value is read as Europe/Paris local time (it must not fall in the
-        hour skipped or repeated by a daylight saving change).
+    at : str, datetime.date, datetime or Timestamp
+        The date: an ISO 8601 string (``"2020-06-01"``, ``"2020-06-01T12:00:00+02:00"``) or a
+        date object (see :func:`rtecap.dates.parse_date`; ``"01/06/2020"`` is refused, not
+        guessed). A naive value is Europe/Paris local time (it must not fall in the hour
+        skipped or repeated by a daylight saving change).
 
     Returns
     -------
@@ -76,14 +63,15 @@ def in_operation(df: pd.DataFrame, at: object) -> pd.DataFrame:
     Raises
     ------
     RteValidationError
-        If ``df`` is not a CPPU frame, or ``at`` is not a date or not a single local time.
+        If ``df`` is not a CPPU frame, or ``at`` is not an ISO 8601 date or a date object, or
+        not a single local time.
 
     Examples
     --------
     >>> running = in_operation(units, "2020-01-01")  # doctest: +SKIP
     """
     _check_cppu(df)
-    ts = _timestamp(at)
+    ts = parse_date(at, "at")
     end = df[col("end_date", frame_lang(df))]
     starts, ends = df.index, pd.DatetimeIndex(end)
     mask = (starts <= ts) & (ends.isna() | (ends > ts))

@@ -7,10 +7,11 @@ Every frame follows rtecap's frame contract: a ``DatetimeIndex`` in Europe/Paris
 its field; snake_case English columns with the unit as suffix; labels as ``category``
 (the guide's enum first, in the guide's order, then any unknown label met, kept with a
 ``UserWarning``); free text (station names, EIC codes, locations, producers) as pandas'
-``str`` dtype, kept exactly as given; numbers as ``float64`` or nullable ``Int64``; rows in the
-order of the guide's output rule, ties broken on the remaining columns so the result does not
-depend on the order of the payload; exact duplicate rows dropped. A missing field becomes
-NaT/NA and the row is kept.
+``str`` dtype, kept exactly as given; numbers as ``float64`` or nullable ``Int64``; rows in time
+order (index ascending; ties in the guide's order of the other keys, then on the remaining
+columns, so the result does not depend on the order of the payload), or in the guide's output
+order with ``order="guide"``; exact duplicate rows dropped. A missing field becomes NaT/NA and
+the row is kept, except the index date: rows without it are set aside (``return_undated``).
 
 Real answers differ from the guide (see DESIGN.md, "Real-world payloads"); the parsers accept
 ``type``/``production_type``, ``value``/``values``, producer keys in any case or absent,
@@ -27,13 +28,17 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap.parsers._frame import (
+    ORDERS,
     SCHEMAS,
     SORT_ORDERS,
     combine_frames,
     drop_exact_duplicates,
     finish,
     resolve_resource,
+    row_order,
+    scopes,
     sort_frame,
+    time_order,
 )
 from rtecap.parsers._payload import (
     TIME_UNIT,
@@ -51,6 +56,7 @@ from rtecap.parsers._translate import LANGS, check_lang, frame_language, transla
 
 __all__ = [
     "LANGS",
+    "ORDERS",
     "PARSERS",
     "SCHEMAS",
     "SORT_ORDERS",
@@ -64,7 +70,9 @@ __all__ = [
     "parse_capacities_per_production_type",
     "parse_capacities_per_production_unit",
     "resolve_resource",
+    "row_order",
     "sort_frame",
+    "time_order",
     "translate_frame",
 ]
 
@@ -76,7 +84,11 @@ _ENUMS: Mapping[str, tuple[str, ...]] = {
 
 # --------------------------------------------------------------------------- parsers
 def parse_capacities_per_production_type(
-    payload: Mapping[str, Any], lang: str = "en"
+    payload: Mapping[str, Any],
+    lang: str = "en",
+    *,
+    order: str = "time",
+    return_undated: bool = False,
 ) -> pd.DataFrame:
     """Parse a ``capacities_per_production_type`` answer (guide §4.1.1.3).
 
@@ -86,14 +98,23 @@ def parse_capacities_per_production_type(
         The decoded JSON: ``{"capacities_per_production_type": [{..., "values": [...]}]}``.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French (guide §6.2).
+    order : {"time", "guide"}, default "time"
+        "time": index ascending, ties in the guide's order of the other keys (see
+        :func:`rtecap.parsers.time_order`), so ``df.loc["2018":"2020"]``, ``resample`` and
+        ``asof`` work. "guide": the guide's output order (CPPT-RG05).
+    return_undated : bool, default False
+        Rows without a ``start_date`` are never rows of the frame (no ``NaT`` in the
+        index): they are set aside with a warning that counts them.
+        True returns ``(frame, undated)``, ``undated`` holding them under a ``RangeIndex``.
 
     Returns
     -------
     DataFrame
         One row per (year, production type). Index ``start_date`` (1 January, local
         midnight); columns ``end_date``, ``production_type`` (category),
-        ``capacity_mw`` (float64), ``updated_date``. Sorted per CPPT-RG05: most recent
-        year first, then production type in the guide's order.
+        ``capacity_mw`` (float64), ``updated_date``. Oldest year first, then production
+        type in the guide's order (``order="time"``). ``attrs["rtecap"]["set_aside"]``
+        counts the rows set aside.
 
     Raises
     ------
@@ -123,11 +144,16 @@ def parse_capacities_per_production_type(
         "capacity_mw": floats(pluck(rows, "value", "values"), "value"),
         "updated_date": times(pluck(rows, "updated_date"), "updated_date"),
     }
-    return finish(m.CPPT, times(pluck(rows, "start_date"), "start_date"), columns, lang)
+    return finish(m.CPPT, times(pluck(rows, "start_date"), "start_date"), columns, lang,
+                  order=order, return_undated=return_undated)
 
 
 def parse_capacities_per_production_unit(
-    payload: Mapping[str, Any], lang: str = "en"
+    payload: Mapping[str, Any],
+    lang: str = "en",
+    *,
+    order: str = "time",
+    return_undated: bool = False,
 ) -> pd.DataFrame:
     """Parse a ``capacities_per_production_unit`` answer (guide §4.2.1.3).
 
@@ -138,17 +164,25 @@ def parse_capacities_per_production_unit(
         "values": [...]}]}``.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
+    order : {"time", "guide"}, default "time"
+        "time": index ascending, ties in the guide's order of the other keys (see
+        :func:`rtecap.parsers.time_order`), so ``df.loc["2018":"2020"]``, ``resample`` and
+        ``asof`` work. "guide": the guide's output order (CPPU-RG03).
+    return_undated : bool, default False
+        Rows without a ``start_date`` (a station without any interval, an interval without
+        start) are never rows of the frame (no ``NaT`` in the index): they are set aside
+        with a warning that counts them.
+        True returns ``(frame, undated)``, ``undated`` holding them under a ``RangeIndex``.
 
     Returns
     -------
     DataFrame
-        One row per value interval of each station (station fields repeated; a station
-        without any interval keeps one row of NA values). Index ``start_date`` of the
-        interval; ``end_date`` is NaT for an interval still open. Columns ``code_eic``,
-        ``name``, ``location``, ``producer_code_eic``, ``producer_name`` (``str``, as given,
-        NA when absent), ``production_type`` (category), ``capacity_mw`` and ``voltage_kv``
-        (float64), ``updated_date``. Sorted per CPPU-RG03: production type then name
-        (alphabetically, by code point), then interval start.
+        One row per value interval of each station (station fields repeated). Index
+        ``start_date`` of the interval; ``end_date`` is NaT for an interval still open.
+        Columns ``code_eic``, ``name``, ``location``, ``producer_code_eic``,
+        ``producer_name`` (``str``, as given, NA when absent), ``production_type``
+        (category), ``capacity_mw`` and ``voltage_kv`` (float64), ``updated_date``. Sorted
+        by interval start, then production type and name (alphabetically, by code point).
 
     Raises
     ------
@@ -196,10 +230,17 @@ def parse_capacities_per_production_unit(
         pluck(rows, "voltage_level_connection"), "voltage_level_connection"
     )
     columns["updated_date"] = times(pluck(rows, "updated_date"), "updated_date")
-    return finish(m.CPPU, times(pluck(rows, "start_date"), "start_date"), columns, lang)
+    return finish(m.CPPU, times(pluck(rows, "start_date"), "start_date"), columns, lang,
+                  order=order, return_undated=return_undated)
 
 
-def parse_capacities_cpc(payload: Mapping[str, Any], lang: str = "en") -> pd.DataFrame:
+def parse_capacities_cpc(
+    payload: Mapping[str, Any],
+    lang: str = "en",
+    *,
+    order: str = "time",
+    return_undated: bool = False,
+) -> pd.DataFrame:
     """Parse a ``capacities_cpc`` answer (guide §4.3.1.3).
 
     Parameters
@@ -209,16 +250,26 @@ def parse_capacities_cpc(payload: Mapping[str, Any], lang: str = "en") -> pd.Dat
         ..., "network_connection": ..., "production_type": ..., "value": ...}]}``.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
+    order : {"time", "guide"}, default "time"
+        "time": index ascending, ties in the guide's order of the other keys (see
+        :func:`rtecap.parsers.time_order`), so ``df.loc["2018":"2020"]``, ``resample`` and
+        ``asof`` work. "guide": the guide's output order (CCPC-RG08).
+    return_undated : bool, default False
+        Rows without an ``updated_date`` are never rows of the frame (no ``NaT`` in the
+        index): CCPC-RG09 placeholders (a requested combination without data: no date, no
+        value) are set aside without warning, since they hold no value; any other undated
+        record with a warning that counts it.
+        True returns ``(frame, undated)``, ``undated`` holding them under a ``RangeIndex``.
 
     Returns
     -------
     DataFrame
         One row per record. Index ``updated_date``; columns ``department_code``,
-        ``network_connection``, ``production_type`` (categories: the guide's enums, BIOGAS
-        and OTHER read as BIOGAZ and OTHERS) and ``capacity_kw`` (nullable ``Int64``).
-        CCPC-RG09 records (no ``updated_date`` nor ``value``) are kept with NaT and NA.
-        Sorted per CCPC-RG08: updated_date most recent first (NaT last), then department,
-        production type and network alphabetically.
+        ``scope`` ("national" for the ``FR`` aggregate, CCPC-RG02, "department" otherwise:
+        never sum both), ``network_connection``, ``production_type`` (categories: the
+        guide's enums, BIOGAS and OTHER read as BIOGAZ and OTHERS) and ``capacity_kw``
+        (nullable ``Int64``). Oldest update first, then department, production type and
+        network alphabetically.
 
     Raises
     ------
@@ -244,8 +295,10 @@ def parse_capacities_cpc(payload: Mapping[str, Any], lang: str = "en") -> pd.Dat
         "production_type",
         aliases=m.CPC_PRODUCTION_TYPE_ALIASES,
     )
+    columns["scope"] = scopes(columns["department_code"])
     columns["capacity_kw"] = integers(pluck(rows, "value", "values"), "value")
-    return finish(m.CPC, times(pluck(rows, "updated_date"), "updated_date"), columns, lang)
+    return finish(m.CPC, times(pluck(rows, "updated_date"), "updated_date"), columns, lang,
+                  order=order, return_undated=return_undated)
 
 
 PARSERS: Mapping[str, Callable[..., pd.DataFrame]] = {
@@ -255,7 +308,14 @@ PARSERS: Mapping[str, Callable[..., pd.DataFrame]] = {
 }
 
 
-def parse(resource: str, payload: Mapping[str, Any], lang: str = "en") -> pd.DataFrame:
+def parse(
+    resource: str,
+    payload: Mapping[str, Any],
+    lang: str = "en",
+    *,
+    order: str = "time",
+    return_undated: bool = False,
+) -> pd.DataFrame:
     """Parse the answer of ``resource`` with its parser.
 
     Parameters
@@ -267,6 +327,8 @@ def parse(resource: str, payload: Mapping[str, Any], lang: str = "en") -> pd.Dat
         The decoded JSON answer.
     lang : {"en", "fr"}
         Language of column names and labels.
+    order, return_undated
+        See ``parse_<resource>``.
 
     Returns
     -------
@@ -283,6 +345,7 @@ def parse(resource: str, payload: Mapping[str, Any], lang: str = "en") -> pd.Dat
     Examples
     --------
     >>> parse("cpc", {"capacities_cpc": []}).columns.tolist()
-    ['department_code', 'network_connection', 'production_type', 'capacity_kw']
+    ['department_code', 'scope', 'network_connection', 'production_type', 'capacity_kw']
     """
-    return PARSERS[resolve_resource(resource)](payload, lang=lang)
+    return PARSERS[resolve_resource(resource)](payload, lang=lang, order=order,
+                                               return_undated=return_undated)

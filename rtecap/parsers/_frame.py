@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import os
+import sys
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -43,6 +47,7 @@ SCHEMAS: Mapping[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         "updated_date",
         (
             ("department_code", "category"),
+            ("scope", "category"),
             ("network_connection", "category"),
             ("production_type", "category"),
             ("capacity_kw", "Int64"),
@@ -50,8 +55,8 @@ SCHEMAS: Mapping[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     ),
 }
 
-#: The guide's output order per resource: (column or index name, ascending, how). ``how`` is
-#: "enum" (category order), "alpha" (alphabetically, by code point) or None (the values).
+#: The guide's output order per resource (``order="guide"``): (column or index name, ascending,
+#: how). ``how`` is "enum" (category order), "alpha" (alphabetically, by code point) or None.
 #: CPPT-RG05: most recent start first, then production type in the guide's enum order.
 #: CPPU-RG03: production type, then name, alphabetically; then start of the value interval.
 #: CCPC-RG08: updated_date most recent first, then department, production type, network.
@@ -65,6 +70,38 @@ SORT_ORDERS: Mapping[str, tuple[tuple[str, bool, str | None], ...]] = {
         ("network_connection", True, "alpha"),
     ),
 }
+
+
+#: The orders a parsed frame can come in: "time" (default) or "guide".
+ORDERS = ("time", "guide")
+
+
+def time_order(resource: str) -> tuple[tuple[str, bool, str | None], ...]:
+    """The default row order of a resource's frame: index ascending, then the guide's keys.
+
+    Ties on the index (``order="time"``) keep the guide's order of the other keys: CPPT
+    production type in the guide's enum order; CPPU production type then name, alphabetically;
+    CPC department, production type, network, alphabetically. Rows still tied are ordered on
+    the remaining columns, so the order never depends on the payload's.
+
+    Examples
+    --------
+    >>> time_order("cppt")
+    (('start_date', True, None), ('production_type', True, 'enum'))
+    """
+    resource = resolve_resource(resource)
+    index_name = SCHEMAS[resource][0]
+    rest = tuple(key for key in SORT_ORDERS[resource] if key[0] != index_name)
+    return ((index_name, True, None), *rest)
+
+
+def row_order(resource: str, order: str) -> tuple[tuple[str, bool, str | None], ...]:
+    """The sort keys of ``order`` ("time" or "guide") for ``resource``."""
+    if order not in ORDERS:
+        raise RteValidationError(
+            f"unknown order {order!r}; expected one of {ORDERS}", parameter="order"
+        )
+    return time_order(resource) if order == "time" else SORT_ORDERS[resolve_resource(resource)]
 
 
 def resolve_resource(resource: str) -> str:
@@ -130,19 +167,83 @@ def drop_exact_duplicates(df: pd.DataFrame) -> pd.DataFrame:
     return df[~df.reset_index().duplicated().to_numpy()]
 
 
+def scopes(department_code: pd.Categorical) -> pd.Categorical:
+    """The CPC ``scope`` of each row: "national" for ``FR`` (CCPC-RG02), else "department"."""
+    codes = np.asarray(department_code, dtype=object)
+    national = np.array([c == "FR" for c in codes], dtype=bool)
+    values = np.where(pd.isna(codes), None, np.where(national, "national", "department"))
+    return pd.Categorical(values, categories=m.SCOPES)
+
+
+def _user_stacklevel() -> int:
+    """The ``stacklevel`` of a warning issued by the caller of this function that points at
+    the first frame outside the rtecap package (the user's call, whichever loader it went
+    through)."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def _set_aside(resource: str, df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Split off the rows without an index date: (dated rows, undated rows, their counts).
+
+    A CPC record with neither ``updated_date`` nor value is a CCPC-RG09 placeholder (a
+    requested combination without data); any other undated row is data the source left
+    undated, and a warning counts them.
+    """
+    undated = np.asarray(df.index.isna(), dtype=bool)
+    aside = df[undated]
+    counts = {"undated": int(undated.sum()), "placeholders": 0}
+    if resource == m.CPC:
+        counts["placeholders"] = int(aside["capacity_kw"].isna().sum())
+        counts["undated"] -= counts["placeholders"]
+    if counts["undated"]:
+        warnings.warn(
+            f"{counts['undated']} {resource} row(s) without {df.index.name} set aside (not in "
+            f"the frame); pass return_undated=True to get them",
+            UserWarning,
+            stacklevel=_user_stacklevel(),
+        )
+    return df[~undated], aside, counts
+
+
 def finish(
-    resource: str, index: pd.DatetimeIndex, columns: Mapping[str, Any], lang: str
-) -> pd.DataFrame:
-    """Assemble parsed columns into the resource's frame: order, dedupe, sort, attrs, lang."""
+    resource: str,
+    index: pd.DatetimeIndex,
+    columns: Mapping[str, Any],
+    lang: str,
+    *,
+    order: str = "time",
+    return_undated: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """Assemble parsed columns into the resource's frame: set aside, dedupe, sort, attrs, lang.
+
+    Rows without an index date are not rows of the frame (no ``NaT`` in an index); with
+    ``return_undated=True`` they come back as a second frame, the index field as a column of
+    NaT under a ``RangeIndex``. ``attrs["rtecap"]["set_aside"]`` counts them.
+    """
+    keys = row_order(resource, order)
     index_name, schema = SCHEMAS[resource]
     df = pd.DataFrame(dict(columns), index=index.rename(index_name))[[c for c, _ in schema]]
-    df = sort_frame(drop_exact_duplicates(df), SORT_ORDERS[resource])
-    df.attrs["rtecap"] = {"resource": resource, "lang": "en"}
-    return translate_frame(df, lang) if lang != "en" else df
+    df, aside, counts = _set_aside(resource, drop_exact_duplicates(df))
+    df = sort_frame(df, keys)
+    df.attrs["rtecap"] = {"resource": resource, "lang": "en", "order": order,
+                          "set_aside": counts}
+    df = translate_frame(df, lang) if lang != "en" else df
+    if not return_undated:
+        return df
+    aside = sort_frame(aside, keys).reset_index()
+    aside.attrs = copy.deepcopy(df.attrs)
+    return df, (translate_frame(aside, lang) if lang != "en" else aside)
 
 
 def combine_frames(frames: Sequence[pd.DataFrame], resource: str) -> pd.DataFrame:
     """Concatenate English frames of one resource: union of categories, dedupe, re-sort.
+
+    The rows are sorted in the first frame's order (``attrs["rtecap"]["order"]``, "time" by
+    default) and the counts of rows set aside are added up.
 
     Parameters
     ----------
@@ -182,6 +283,11 @@ def combine_frames(frames: Sequence[pd.DataFrame], resource: str) -> pd.DataFram
         if isinstance(first[c].dtype, pd.CategoricalDtype)
     }
     df = pd.concat([f.astype(union) for f in frames])
-    df = sort_frame(drop_exact_duplicates(df), SORT_ORDERS[resource])
-    df.attrs = {"rtecap": {**first.attrs.get("rtecap", {}), "resource": resource}}
+    meta = {**first.attrs.get("rtecap", {}), "resource": resource}
+    df = sort_frame(drop_exact_duplicates(df), row_order(resource, meta.get("order", "time")))
+    counts = [f.attrs.get("rtecap", {}).get("set_aside") or {} for f in frames]
+    if any(counts):
+        meta["set_aside"] = {k: sum(c.get(k, 0) for c in counts) for k in ("undated",
+                                                                           "placeholders")}
+    df.attrs = {"rtecap": meta}
     return df

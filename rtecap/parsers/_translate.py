@@ -22,19 +22,27 @@ LABELS_FR: Mapping[str, Mapping[str, str]] = {
     "production_type": m.PRODUCTION_TYPE_FR,
     "network_connection": m.NETWORK_FR,
     "sector": m.SECTOR_FR,
-    "level": m.LEVEL_FR,
+    "sub_sector": m.SECTOR_FR,
+    "scope": m.SCOPE_FR,
 }
 _EN_ONLY = set(COLUMNS_FR_ALL) - set(COLUMNS_EN_ALL)
 _FR_ONLY = set(COLUMNS_EN_ALL) - set(COLUMNS_FR_ALL)
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is "en" or "fr", else raise :class:`RteValidationError`."""
-    if lang not in LANGS:
+    """Return ``lang`` as "en" or "fr" (any case), else raise :class:`RteValidationError`.
+
+    Examples
+    --------
+    >>> check_lang("FR")
+    'fr'
+    """
+    code = lang.strip().lower() if isinstance(lang, str) else lang
+    if code not in LANGS:
         raise RteValidationError(
             f"unknown language {lang!r}; expected one of {LANGS}", parameter="lang"
         )
-    return lang
+    return code
 
 
 def frame_language(df: pd.DataFrame) -> str:
@@ -80,10 +88,10 @@ def translate_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return ``df`` with column names and labels in ``lang``, whichever language it is in.
 
     Column and index names follow ``mappings.COLUMNS_FR``; production types, networks,
-    sectors and levels follow ``PRODUCTION_TYPE_FR``, ``NETWORK_FR``, ``SECTOR_FR`` and
-    ``LEVEL_FR``. Labels without a translation (unknown ones, department codes, free text)
-    are kept; category order is kept. The round trip en -> fr -> en gives back an equal
-    frame. ``attrs`` are copied and ``attrs["rtecap"]["lang"]`` set.
+    sectors, sub-sectors and scopes follow ``PRODUCTION_TYPE_FR``, ``NETWORK_FR``,
+    ``SECTOR_FR`` and ``SCOPE_FR``. Labels without a translation (unknown ones, department
+    codes, free text) are kept; category order is kept. The round trip en -> fr -> en gives
+    back an equal frame. ``attrs`` are copied and ``attrs["rtecap"]["lang"]`` set.
 
     Parameters
     ----------
@@ -113,7 +121,7 @@ def translate_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     >>> translate_frame(fr, "en").equals(df)
     True
     """
-    check_lang(lang)
+    lang = check_lang(lang)
     out = df.copy()
     if frame_language(df) != lang:
         names = COLUMNS_FR_ALL if lang == "fr" else COLUMNS_EN_ALL

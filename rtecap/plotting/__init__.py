@@ -9,12 +9,12 @@ French, see :data:`TEXT`), each sector has the same colour in every plot
 - :func:`plot_mix`: the mix, 100 % stacked (area or bars).
 - :func:`plot_departments`: CPC, top departments, stacked horizontal bars.
 - :func:`plot_timeline`: CPPU, MW commissioned (up) and closed (down) per year, capacity line.
-- :func:`save_all`: write the four PNGs of the demo.
+- :func:`save_all`: write the four PNGs of the demo; :func:`save_chart`: one of them.
 """
 
 from rtecap.plotting._style import FIGSIZE, TEXT
 from rtecap.plotting.charts import plot_departments, plot_mix, plot_timeline, plot_trend
-from rtecap.plotting.files import save_all
+from rtecap.plotting.files import save_all, save_chart
 
 __all__ = [
     "FIGSIZE",
@@ -24,4 +24,5 @@ __all__ = [
     "plot_timeline",
     "plot_trend",
     "save_all",
+    "save_chart",
 ]

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from rtecap import mappings, ops
+from rtecap.dates import parse_date
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.labels import level_order
 from rtecap.plotting._style import (
@@ -166,11 +167,10 @@ def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFra
     mw = mw[mw.index.notna()]
     dates = mw.index
     if at is not None:
-        limit = pd.Timestamp(at)
-        limit = limit.tz_localize(mappings.TZ) if limit.tz is None else limit
+        limit = parse_date(at, "at")
         dates = dates[dates <= limit]
-    dept = mw["department_code"].astype("object")
-    rows = mw[(mw.index == dates.max()) & (dept != "FR").to_numpy()] if len(dates) else mw[:0]
+    department = (ops.scope_of(mw) == "department").to_numpy()
+    rows = mw[(mw.index == dates.max()) & department] if len(dates) else mw[:0]
     if rows.empty:
         raise RteValidationError(
             "no department rows to plot (the frame holds only the national 'FR' aggregate, "
@@ -202,7 +202,7 @@ def plot_departments(
         A CPC frame with department rows (kW or MW; English or French).
     top : int, default 10
         How many departments (by total capacity; ties by code).
-    at : str or Timestamp, optional
+    at : str, date, datetime or Timestamp, optional
         Use the latest update on or before this date (naive: Europe/Paris).
     level : {"sector", "sub_sector", "production_type"}, default "sector"
         Stack by sector, sub-sector or CPC production type.

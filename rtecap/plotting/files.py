@@ -75,29 +75,64 @@ def save_all(
     >>> save_all("out", capacities=load_national_capacities())  # doctest: +SKIP
     {'trend': PosixPath('out/trend.png'), 'mix': PosixPath('out/mix.png')}
     """
-    from matplotlib.figure import Figure
-
     jobs = []
     if capacities is not None:
-        jobs += [
-            ("trend", capacities, lambda df, ax: plot_trend(df, kind="area", ax=ax)),
-            ("mix", capacities, lambda df, ax: plot_mix(df, ax=ax)),
-        ]
+        jobs += [("trend", capacities), ("mix", capacities)]
     if cpc is not None:
-        jobs.append(("cpc_departments", cpc, lambda df, ax: plot_departments(df, ax=ax)))
+        jobs.append(("cpc_departments", cpc))
     if units is not None:
-        jobs.append(("station_timeline", units, lambda df, ax: plot_timeline(df, ax=ax)))
+        jobs.append(("station_timeline", units))
     if not jobs:
         raise RteValidationError("save_all needs at least one of capacities, cpc, units")
+    return {name: save_chart(name, frame, outdir, lang=lang, dpi=dpi) for name, frame in jobs}
+
+
+#: Chart name -> how it is drawn on an Axes.
+CHARTS = {
+    "trend": lambda df, ax: plot_trend(df, kind="area", ax=ax),
+    "mix": lambda df, ax: plot_mix(df, ax=ax),
+    "cpc_departments": lambda df, ax: plot_departments(df, ax=ax),
+    "station_timeline": lambda df, ax: plot_timeline(df, ax=ax),
+}
+
+
+def save_chart(name: str, frame: pd.DataFrame, outdir: str | Path, *, lang: str | None = None,
+               dpi: int = 150) -> Path:
+    """Draw one chart of :func:`save_all` and write it as PNG; return the file written.
+
+    Parameters
+    ----------
+    name : {"trend", "mix", "cpc_departments", "station_timeline"}
+        The chart (see :func:`save_all`).
+    frame : DataFrame
+        A frame the chart takes.
+    outdir : str or Path
+        Directory to write to (created if needed).
+    lang : {"en", "fr"}, optional
+        Language of the texts; default: the frame's own.
+    dpi : int, default 150
+        Resolution of the PNG.
+
+    Returns
+    -------
+    Path
+        ``outdir / FILENAMES[name]``.
+
+    Raises
+    ------
+    RteValidationError
+        The chart does not fit the frame (nothing is written then).
+    """
+    from matplotlib.figure import Figure
+
+    if name not in CHARTS:
+        raise RteValidationError(f"unknown chart {name!r}; expected one of {list(CHARTS)}")
+    if lang is not None:
+        frame = ops.translate(frame, lang)
+    fig = Figure(figsize=FIGSIZE, layout="constrained")
+    CHARTS[name](frame, fig.subplots())
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for name, frame, draw in jobs:
-        if lang is not None:
-            frame = ops.translate(frame, lang)
-        fig = Figure(figsize=FIGSIZE, layout="constrained")
-        draw(frame, fig.subplots())
-        path = outdir / FILENAMES[name]
-        fig.savefig(path, dpi=dpi)
-        written[name] = path
-    return written
+    path = outdir / FILENAMES[name]
+    fig.savefig(path, dpi=dpi)
+    return path

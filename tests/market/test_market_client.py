@@ -135,3 +135,14 @@ def test_plain_http_only_on_loopback():
         market.Client("t", "http://example.org", cache=False)
     with pytest.raises(ValueError, match="needs a cache"):
         market.Client("t", cache=False, offline=True)
+
+
+def test_a_refused_connection_fails_fast(rte_emulator_factory):
+    from rtecap.exceptions import ConnectionFailedError
+
+    server = rte_emulator_factory()
+    url, token = server.url, server.market_token
+    server.stop()
+    client = market.Client(token, url, cache=False, backoff_factor=5.0)  # a retry would show
+    with pytest.raises(ConnectionFailedError, match="connection refused"):
+        market.get_day_ahead_prices(client=client)
