@@ -9,7 +9,7 @@ and writes CSV files and PNG plots.
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -70,8 +70,8 @@ def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
     from rtecap.emulator import serve
     from rtecap.plotting import save_all
 
-    today = date.today()
-    with serve(today=today, seed=0) as server:
+    with serve(seed=0) as server:  # today in Paris, the client's default clock too
+        today = server.today
         print(f"\nlocal emulator of RTE's API at {server.url} (today = {today})")
         # the emulator's port changes every run, and with it every cache key: start afresh
         cache = out / "http_cache.sqlite"

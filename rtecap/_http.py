@@ -15,6 +15,11 @@ from urllib.parse import urlsplit
 
 #: Statuses retried on GET (guide §5.2 technical errors that a later call may not meet).
 RETRY_STATUSES = (408, 429, 500, 502, 503, 504, 509)
+#: Quotas (429 too many calls in a period, 509 total requests at their limit): the wait is the
+#: server's ``Retry-After`` when given, else an exponential backoff of at least one second --
+#: never an immediate retry that would only spend the quota again.
+QUOTA_STATUSES = frozenset({429, 509})
+QUOTA_MIN_WAIT = 1.0
 
 
 def is_loopback(host: str | None) -> bool:
@@ -84,9 +89,12 @@ def make_retry(total: int, backoff_factor: float, max_retry_after: float):
     from urllib3.util import Retry
 
     class CappedRetry(Retry):
-        """urllib3 Retry whose Retry-After wait is capped (a server may ask for hours), that
-        never retries a refused connection or an unknown host (the server is not there), and
-        whose waits stop when the load is cancelled."""
+        """urllib3 Retry whose Retry-After wait is capped (a server may ask for hours), which
+        backs off on a quota (429, 509) even without Retry-After, never retries a refused
+        connection or an unknown host (the server is not there), and whose waits stop when
+        the load is cancelled."""
+
+        RETRY_AFTER_STATUS_CODES = Retry.RETRY_AFTER_STATUS_CODES | QUOTA_STATUSES
 
         def get_retry_after(self, response):
             value = super().get_retry_after(response)
@@ -101,7 +109,11 @@ def make_retry(total: int, backoff_factor: float, max_retry_after: float):
         def sleep(self, response=None):
             wait = self.get_retry_after(response) if (
                 self.respect_retry_after_header and response is not None) else None
-            pause(wait if wait else self.get_backoff_time())
+            if not wait:
+                wait = self.get_backoff_time()
+                if response is not None and response.status in QUOTA_STATUSES:
+                    wait = min(max(QUOTA_MIN_WAIT, wait), max_retry_after)  # never at once
+            pause(wait)
 
     return CappedRetry(
         total=total,

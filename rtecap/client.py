@@ -10,11 +10,13 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
   waits to resend a 429 or 5xx with the same headers).
 * Resilience: a urllib3 :class:`~urllib3.util.Retry` mounted on the session retries GETs on
   408/429/500/502/503/504/509 and read timeouts with exponential backoff, honouring
-  ``Retry-After`` up to a cap. A refused connection or an unknown host is not retried: it
-  raises :class:`~rtecap.exceptions.ConnectionFailedError` at once; a read timeout that
-  outlasts the retries raises :class:`~rtecap.exceptions.ApiTimeoutError` ("timed out after
-  N s"). A body cut short or not valid JSON is retried by :meth:`Client.get_json` itself.
-  Concurrent calls share one token request: its failure fails them all.
+  ``Retry-After`` up to a cap; the quotas 429 and 509 wait at least a second even without
+  ``Retry-After``. A 403 (not subscribed) is raised at once. A refused connection or an
+  unknown host is not retried: it raises :class:`~rtecap.exceptions.ConnectionFailedError` at
+  once; a read timeout that outlasts the retries raises
+  :class:`~rtecap.exceptions.ApiTimeoutError` ("timed out after N s"). A body cut short or not
+  valid JSON is retried by :meth:`Client.get_json` itself. Concurrent calls share one token
+  request: its failure fails them all.
 * Cache: requests-cache's ``CacheMixin`` on the same ``OAuth2Session``, SQLite in the user cache
   dir; entries expire after the guide's advised call frequency. The ``Authorization`` header is
   redacted from stored requests and the token call (a POST) is never stored. A cache hit needs

@@ -90,7 +90,8 @@ class FunctionalError(RteApiError, ValueError):
 
 
 class NoDataError(RteApiError):
-    """CCPC-RG09: nothing at all matches the request (``EC45_ERR01``)."""
+    """Nothing at all matches the request: ``EC45_ERR01`` (CCPC-RG09), or a 404 whose body says
+    no data was found (guide §5.2)."""
 
 
 class AuthenticationError(RteApiError):
@@ -110,7 +111,9 @@ class UriTooLongError(RteApiError):
 
 
 class RateLimitError(RteApiError):
-    """HTTP 429 that outlasted the retries; ``retry_after`` is the server's advice in seconds."""
+    """A quota that outlasted the retries: HTTP 429 (too many calls in a period) or 509 (the
+    total number of requests reached its limit); ``retry_after`` is the server's advice in
+    seconds, when it gave one."""
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs):
         self.retry_after = retry_after
@@ -118,7 +121,7 @@ class RateLimitError(RteApiError):
 
 
 class ServerError(RteApiError):
-    """HTTP 5xx (500, 502, 503, 504, 509) or 408 that outlasted the retries."""
+    """HTTP 5xx (500, 502, 503, 504) or 408 that outlasted the retries."""
 
 
 class ConnectionFailedError(RteApiError, ConnectionError):
@@ -164,8 +167,10 @@ STATUS_ERRORS: dict[int, type[RteApiError]] = {
     502: ServerError,
     503: ServerError,
     504: ServerError,
-    509: ServerError,
+    509: RateLimitError,
 }
+#: Words of a 404 body that mean "no data was found" rather than "no such resource" (§5.2).
+_NO_DATA_WORDS = ("no data", "no_data", "nodata")
 
 
 def error_from_response(response) -> RteApiError:
@@ -175,14 +180,16 @@ def error_from_response(response) -> RteApiError:
     ----------
     response : requests.Response
         An answer whose status is not 200; its body may hold the guide's JSON envelope
-        (``error``, ``error_description``, ``error_details.transaction_id``).
+        (``error`` -- or ``error_code``, as §5.2 words the 500 --, ``error_description``,
+        ``error_details.transaction_id``).
 
     Returns
     -------
     RteApiError
-        :class:`NoDataError` for ``EC45_ERR01``, :class:`FunctionalError` for other 400s,
-        :class:`RateLimitError` (with ``retry_after`` from the header) for 429, else the class of
-        ``STATUS_ERRORS``; status, code, message, transaction id and URL are kept.
+        :class:`NoDataError` for ``EC45_ERR01`` and for a 404 whose body says no data was
+        found, :class:`FunctionalError` for other 400s, :class:`RateLimitError` (with
+        ``retry_after`` from the header) for 429 and 509, else the class of ``STATUS_ERRORS``;
+        status, code, message, transaction id and URL are kept.
     """
     status = response.status_code
     try:
@@ -191,17 +198,17 @@ def error_from_response(response) -> RteApiError:
         body = {}
     if not isinstance(body, dict):
         body = {}
-    code = body.get("error")
+    code = body.get("error") or body.get("error_code")
     message = body.get("error_description") or response.reason or f"HTTP {status}"
     details = body.get("error_details") or {}
     transaction_id = details.get("transaction_id") if isinstance(details, dict) else None
     kwargs = {"status": status, "code": code, "transaction_id": transaction_id,
               "url": response.url}
-    if code == NO_DATA_CODE:
+    if code == NO_DATA_CODE or (status == 404 and _says_no_data(code, message)):
         return NoDataError(message, **kwargs)
     if status == 400:
         return FunctionalError(message, **kwargs)
-    if status == 429:
+    if status in (429, 509):
         retry_after = response.headers.get("Retry-After")
         try:
             seconds = float(retry_after) if retry_after is not None else None
@@ -210,3 +217,7 @@ def error_from_response(response) -> RteApiError:
         return RateLimitError(message, retry_after=seconds, **kwargs)
     cls = STATUS_ERRORS.get(status) or (RteApiError if status < 500 else STATUS_ERRORS[500])
     return cls(message, **kwargs)
+
+
+def _says_no_data(*texts) -> bool:
+    return any(word in str(text).lower() for text in texts if text for word in _NO_DATA_WORDS)

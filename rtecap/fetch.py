@@ -27,6 +27,7 @@ from rtecap.exceptions import (
     ChunkError,
     ConnectionFailedError,
     CredentialsError,
+    ForbiddenError,
     NoDataError,
     ResponseError,
     RteValidationError,
@@ -118,15 +119,16 @@ def _progress_bar(total: int, desc: str):
 
 
 #: Failures that are the same for every call of a load: raised as they are, not per chunk.
-_LOAD_ERRORS = (CredentialsError, ConnectionFailedError)
+_LOAD_ERRORS = (CredentialsError, ConnectionFailedError, ForbiddenError)
 
 
 def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         progress: bool | None = None) -> tuple[list[dict | None], list[bool]]:
     """Run calls with bounded concurrency; return answers and from-cache flags in call order.
 
-    An answer is None for a call the API answered with ``EC45_ERR01`` (CCPC-RG09: nothing
-    found in that chunk); :func:`load` raises :class:`NoDataError` when every call did.
+    An answer is None for a call the API answered "no data" (``EC45_ERR01``, CCPC-RG09, or a
+    404 whose body says no data was found): that chunk is empty; :func:`load` raises
+    :class:`NoDataError` when every call did.
 
     The first failure stops the load: calls not yet started are dropped, waits between
     retries end, and the error is raised once the exchanges in flight are over. Ctrl-C
@@ -138,9 +140,9 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
     ChunkError
         The first call that failed, naming its period and parameters; the API's error is
         chained as ``__cause__``.
-    ConnectionFailedError, CredentialsError
-        The host cannot be reached (refused, unknown host), or no credentials: the same for
-        every call, raised as they are.
+    ConnectionFailedError, CredentialsError, ForbiddenError
+        The host cannot be reached (refused, unknown host), no credentials, or the application
+        is not subscribed (403): the same for every call, raised as they are, at once.
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")

@@ -6,7 +6,8 @@ Fixtures
     A running :class:`rtecap.emulator.EmulatorServer`, started once per session on a free
     loopback port, with ``today`` fixed to 2026-11-23 and ``seed`` 0 so answers are
     reproducible. Before each test its knobs are put back (``today``, no latency, no faults,
-    no rate limit, one-hour tokens) and its counters zeroed, so a test may change them freely.
+    no rate limit, two-hour tokens, not strict, every client subscribed, EC45_ERR01 for no
+    data, default spellings) and its counters zeroed, so a test may change them freely.
     Change the defaults in your ini file with ``rte_emulator_today`` and ``rte_emulator_seed``.
 ``rte_emulator_factory``
     ``rte_emulator_factory(**settings)`` starts another emulator with any keyword of
@@ -64,7 +65,9 @@ def rte_emulator(_rte_emulator_session: Any, pytestconfig: pytest.Config) -> Any
     defaults = _defaults(pytestconfig)
     server.today = defaults["today"]
     server.latency_ms, server.fault_rate, server.faults = 0.0, 0.0, None
-    server.rate_limit, server.token_lifetime, server.fault_token = None, 3600.0, False
+    server.rate_limit, server.token_lifetime, server.fault_token = None, 7200.0, False
+    server.strict, server.unsubscribed, server.no_data_404 = False, (), False
+    server.alt_spellings = False
     server.reseed(defaults["seed"])
     server.reset_counts()
     return server

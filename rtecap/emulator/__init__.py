@@ -14,22 +14,23 @@ Use
 200
 
 ``serve(port=0, latency_ms=0, fault_rate=0.0, faults=None, slow_ms=1000, fault_token=False,
-rate_limit=None, token_lifetime=3600, today=None, seed=0, client_id=None,
-client_secret=None)`` returns a running :class:`EmulatorServer` (werkzeug, threaded, HTTP/1.1
-keep-alive, 127.0.0.1). Every knob may be changed on the running server (``server.today =
-"2015-10-30"``, ``server.fault_rate = 0.2``...). ``server.counts`` counts responses per
-``(path, status)``, ``server.faults_served`` faults per kind, ``server.requests_total`` all
-responses; ``server.reset_counts()`` zeroes them and ``server.reseed()`` restarts the fault
-draws. ``server.dataset`` (or :func:`build_dataset` ``(today, seed)``) holds the raw data served,
-with ``cppt_records()``, ``cppu_records()`` and ``cpc_records()`` for direct comparisons. The
-command line is ``rtecap serve --port 8765 [--latency-ms N] [--fault-rate R] [--rate-limit N/s]
-[--token-lifetime S] [--today YYYY-MM-DD] [--seed N]``; pytest users get the ``rte_emulator`` and
-``rte_emulator_factory`` fixtures (:mod:`rtecap.testing`).
+rate_limit=None, token_lifetime=7200, today=None, seed=0, strict=False, unsubscribed=(),
+no_data_404=False, alt_spellings=False, client_id=None, client_secret=None)`` returns a running
+:class:`EmulatorServer` (werkzeug, threaded, HTTP/1.1 keep-alive, 127.0.0.1). Every knob may be
+changed on the running server (``server.today = "2015-10-30"``, ``server.fault_rate = 0.2``...).
+``server.counts`` counts responses per ``(path, status)``, ``server.faults_served`` faults per
+kind, ``server.requests_total`` all responses; ``server.reset_counts()`` zeroes them and
+``server.reseed()`` restarts the fault draws. ``server.dataset`` (or :func:`build_dataset`
+``(today, seed)``) holds the raw data served, with ``cppt_records()``, ``cppu_records()`` and
+``cpc_records()`` for direct comparisons. The command line is ``rtecap serve --port 8765
+[--latency-ms N] [--fault-rate R] [--rate-limit N/s] [--token-lifetime S] [--today YYYY-MM-DD]
+[--seed N] [--strict] [--no-data-404] [--alt-spellings]``; pytest users get the ``rte_emulator``
+and ``rte_emulator_factory`` fixtures (:mod:`rtecap.testing`).
 
-Endpoints: ``POST /token/oauth/`` (HTTP Basic client credentials, form
-``grant_type=client_credentials``; answers ``access_token``, ``token_type`` "Bearer",
-``expires_in``; bad credentials: 401 ``invalid_client``), and ``GET`` on
-``/open_api/generation_installed_capacities/v1/{capacities_per_production_type,
+Endpoints: ``POST /token/oauth/`` or ``/token/oauth`` (HTTP Basic client credentials, the body
+may be empty: ``grant_type`` defaults to ``client_credentials``; answers ``access_token``,
+``token_type`` "Bearer", ``expires_in``; bad credentials: 401 ``invalid_client``), and ``GET``
+on ``/open_api/generation_installed_capacities/v1/{capacities_per_production_type,
 capacities_per_production_unit, capacities_cpc}`` and their ``/v1/sandbox/...`` twins, which
 answer the guide's own JSON examples whatever the parameters (quirks kept: ``BIOGAS`` and
 ``values`` in the CPC sample, ``type`` in CPPU values, integer capacities).
@@ -42,17 +43,17 @@ The same server serves the market-data API (:mod:`.market`, data in :mod:`.marke
 Technical errors and faults (guide §5.2): 404 for an unknown path, 405 for a wrong method, 413
 for a body over 5 MB, 414 when the request URI (path and query) exceeds 512 characters, 401
 without a valid unexpired Bearer token, 429 with ``Retry-After`` (whole seconds, >= 1) past
-``rate_limit`` requests per second per client (token bucket), in that order, all with the
-guide's JSON envelope (``error``, ``error_description``, ``error_uri``,
-``error_details.transaction_id``, a fresh UUID each time). With ``fault_rate=r`` a resource
-request (never the token endpoint unless ``fault_token=True``) is faulted with probability r;
-the fault is drawn from ``faults`` (weights over "500", "503", "408", "429", "truncate" -- a 200
-whose Content-Length announces the whole body but only half is sent before the connection
-closes --, "bad_json" -- half the JSON with a matching length -- and "slow" -- the normal answer
-after ``slow_ms``). Default mix: equal weights of 500, 503, 408, truncate, slow. Faults come
-from one ``random.Random`` seeded by ``seed``, one draw per request reaching the fault stage in
-arrival order: the same seed and sequence of requests give the same faults; with concurrent
-clients the order of arrival decides.
+``rate_limit`` requests per second per client (token bucket), 403 for a client id in
+``unsubscribed``, in that order, all with the guide's JSON envelope (``error``,
+``error_description``, ``error_uri``, ``error_details.transaction_id``, a fresh UUID each time).
+With ``fault_rate=r`` a resource request (never the token endpoint unless ``fault_token=True``)
+is faulted with probability r; the fault is drawn from ``faults`` (weights over "500", "503",
+"408", "429", "509", "truncate" -- a 200 whose Content-Length announces the whole body but only
+half is sent before the connection closes --, "bad_json" -- half the JSON with a matching length
+-- and "slow" -- the normal answer after ``slow_ms``). Default mix: equal weights of 500, 503,
+408, truncate, slow. Faults come from one ``random.Random`` seeded by ``seed``, one draw per
+request reaching the fault stage in arrival order: the same seed and sequence of requests give
+the same faults; with concurrent clients the order of arrival decides.
 
 Data (deterministic for a ``seed``, depending on the emulator's ``today``)
 --------------------------------------------------------------------------
@@ -73,14 +74,19 @@ Data (deterministic for a ``seed``, depending on the emulator's ``today``)
 - CPC (:mod:`.cpc`): **synthetic** kW per department x network x type, one update a month on
   the 9th since 2015-02-09; ``FR`` = sum over departments.
 
-Interpretations of the guide (shared with ``rtecap.rules``, see notes/interpretation.md)
+Interpretations of the guide (shared with ``rtecap.rules``, see docs/guide-rules.md)
 -----------------------------------------------------------------------------------------
 - Check order F01 -> F06 -> F02 -> F03 -> F04 -> F05, then list parameters; calendar arithmetic
   on the Europe/Paris wall clock. F03: end > start + 366 days. F04: CPPT/CPPU end > 1 January
   after ``today``'s year; CPC end > ``today`` + 1 day at 00:00. F05: CPPT end < start + 1 year
   (29 Feb -> 28 Feb), CPPU/CPC end < start + 1 day (start == end is F05, not F02).
-- Dates must match ``YYYY-MM-DDThh:mm:ss±hh:mm`` (no ``Z``, no fractions, real dates) or F06.
-  A ``+`` left unencoded in the query decodes to a space and fails F06, as on any server.
+- Dates must match ``YYYY-MM-DDThh:mm:ss`` then ``Z`` or any ``±hh:mm`` (``strict=True``:
+  ``±hh:mm`` only), no fractions, real dates of the years 1000-9000, or F06. A ``Z`` date is
+  the instant it names, read in Paris time by the calendar rules. Instants are compared as
+  instants. A ``+`` left unencoded in the query decodes to a space and fails F06, as on any
+  server. The 500's body names its code ``error_code`` (guide §5.2); ``no_data_404`` answers
+  "no data" with a 404; ``alt_spellings`` serves the guide's other spellings
+  (:mod:`.spellings`).
 - An empty date value counts as absent; parameter names are stripped of spaces (the guide's
   CCPC F05 example has ``? start_date``); unknown parameters are ignored; a repeated list
   parameter adds its values; a repeated date parameter keeps its last value.

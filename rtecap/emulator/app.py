@@ -1,12 +1,14 @@
 """The emulator's WSGI application: routing, OAuth2, rate limit, faults, answers, counters.
 
-Each request goes through, in order: injected latency; 413 (body over 5 MB); 414 (request
-URI, path and query, over 512 characters, guide §5.2); 404 (unknown path) / 405 (method);
-401 (missing, unknown or expired Bearer token, guide §5 first stage); 429 (per-client rate
-limit, ``Retry-After`` in whole seconds, second stage); the seeded fault draw; then the guide's
-input rules (HTTP 400 with the guide's envelope) and the answer. The token endpoint skips the
-rate limit and, unless ``fault_token`` is set, the faults. Only the standard library is
-imported here: werkzeug serves this application (see :mod:`.server`).
+Each request goes through, in order: injected latency; 413 (body over 5 MB); 414 (request URI,
+path and query, over 512 characters, guide §5.2); 404 (unknown path) / 405 (method); 401
+(missing, unknown or expired Bearer token, guide §5 first stage); 429 (per-client rate limit,
+``Retry-After`` in whole seconds, second stage); 403 (a client id configured as not subscribed,
+third and fourth stages); the seeded fault draw; then the guide's input rules (HTTP 400 with the
+guide's envelope; with ``no_data_404``, 404 for "no data") and the answer (with
+``alt_spellings``, the other spelling where the guide's field list and example disagree). The
+token endpoint skips the rate limit and, unless ``fault_token`` is set, the faults. Only the
+standard library is imported here: werkzeug serves this application (see :mod:`.server`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from rtecap.emulator.data import Dataset
 from rtecap.emulator.faults import FaultInjector, RateLimiter
 from rtecap.emulator.market import MARKET_ROUTES, market_reply
 from rtecap.emulator.resources import ANSWERS, SANDBOX, NoData
+from rtecap.emulator.spellings import respell
 from rtecap.mappings import (
     API_PATH,
     ERROR_URI,
@@ -42,12 +45,13 @@ from rtecap.mappings import (
 
 MAX_BODY = 5 * 1024 * 1024  # guide §5.2, 413
 REASONS = {
-    200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
+    200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
     405: "Method Not Allowed", 408: "Request Time-out", 413: "Request Entity Too Large",
     414: "Request-URI Too Long", 429: "Too Many Requests", 500: "Internal Server Error",
-    503: "Service Unavailable",
+    503: "Service Unavailable", 509: "Bandwidth Limit Exceeded",
 }  # fmt: skip
 TECHNICAL = {
+    403: ("forbidden", "The application is not subscribed to this API."),
     404: ("not_found", "The resource called does not exist."),
     405: ("method_not_allowed", "This method is not allowed on this resource."),
     408: ("request_timeout", "No response from the service called (injected fault)."),
@@ -56,7 +60,12 @@ TECHNICAL = {
     429: ("too_many_requests", "The maximum number of calls has been made in a given period."),
     500: ("internal_server_error", "Technical error (injected fault)."),
     503: ("service_unavailable", "Service unavailable: maintenance (injected fault)."),
+    509: ("bandwidth_limit_exceeded",
+          "The total number of client requests has reached the maximum limit (injected fault)."),
 }
+#: Statuses whose body names its code ``error_code`` (guide §5.2 on 500: "a JSON message with
+#: an error_code and error_description field"); the others say ``error`` (§5).
+ERROR_CODE_KEY = {500}
 ROUTES = {f"{API_PATH}/{name}": (name, False) for name in RESOURCES}
 ROUTES.update({f"{SANDBOX_PATH}/{name}": (name, True) for name in RESOURCES})
 CACHE_BYTES = 64 * 1024 * 1024
@@ -73,6 +82,10 @@ class Settings(Protocol):
     slow_ms: float
     rate_limit: float | None
     token_lifetime: float
+    strict: bool
+    unsubscribed: frozenset[str]
+    no_data_404: bool
+    alt_spellings: bool
 
     @property
     def dataset(self) -> Dataset: ...
@@ -83,8 +96,10 @@ class Settings(Protocol):
 Reply = tuple[int, list[tuple[str, str]], bytes]
 
 
-def envelope(error: str, description: str) -> bytes:
+def envelope(error: str, description: str, key: str = "error") -> bytes:
     """Return the guide's JSON error envelope (§5) with a fresh transaction id.
+
+    ``key`` names the code's field: ``error`` (§5) or ``error_code`` (§5.2's 500).
 
     Examples
     --------
@@ -92,13 +107,14 @@ def envelope(error: str, description: str) -> bytes:
     ['error', 'error_description', 'error_details', 'error_uri']
     """
     return json.dumps({
-        "error": error, "error_description": description, "error_uri": ERROR_URI,
+        key: error, "error_description": description, "error_uri": ERROR_URI,
         "error_details": {"transaction_id": uuid.uuid4().hex},
     }).encode()  # fmt: skip
 
 
 def _technical(status: int, headers: list[tuple[str, str]] | None = None) -> Reply:
-    return status, headers or [], envelope(*TECHNICAL[status])
+    key = "error_code" if status in ERROR_CODE_KEY else "error"
+    return status, headers or [], envelope(*TECHNICAL[status], key=key)
 
 
 class EmulatorApp:
@@ -183,6 +199,8 @@ class EmulatorApp:
         wait = self.limiter.acquire(client, settings.rate_limit)
         if wait is not None:
             return _technical(429, [("Retry-After", str(wait))])
+        if client in settings.unsubscribed:
+            return _technical(403)
         fault = self._fault()
         if fault is not None:
             return fault
@@ -229,7 +247,7 @@ class EmulatorApp:
             return 401, [("WWW-Authenticate", 'Basic realm="rtecap-emulator"')], envelope(
                 "invalid_client", "Client authentication failed: unknown client or bad secret."
             )
-        if form.get("grant_type") != "client_credentials":
+        if form.get("grant_type", "client_credentials") != "client_credentials":
             return 400, [], envelope(
                 "unsupported_grant_type", "Only grant_type=client_credentials is supported."
             )
@@ -255,28 +273,34 @@ class EmulatorApp:
     # ------------------------------------------------------------------ resources
     def _resource(self, name: str, sandbox: bool, query: str) -> Reply:
         if sandbox:
-            body = json.dumps(SANDBOX[name]).encode()
-        else:
-            dataset = self.settings.dataset
-            try:
-                parsed = parse_query(name, parse_qsl(query, keep_blank_values=True),
-                                     dataset.today)  # fmt: skip
-                body = self._answer(dataset, parsed)
-            except FunctionalError as error:
-                return 400, [], envelope(error.code, error.message)
-            except InvalidRequest as error:
-                return 400, [], envelope("invalid_request", str(error))
-            except NoData:
-                return 400, [], envelope(NO_DATA_CODE, NO_DATA_MESSAGE)
+            return 200, [], json.dumps(SANDBOX[name]).encode()
+        settings = self.settings
+        dataset = settings.dataset
+        try:
+            parsed = parse_query(name, parse_qsl(query, keep_blank_values=True),
+                                 dataset.today, strict=settings.strict)  # fmt: skip
+            body = self._answer(dataset, parsed)
+        except FunctionalError as error:
+            return 400, [], envelope(error.code, error.message)
+        except InvalidRequest as error:
+            return 400, [], envelope("invalid_request", str(error))
+        except NoData:
+            if settings.no_data_404:  # guide §5.2: 404 "... or no data was found"
+                return 404, [], envelope("not_found", NO_DATA_MESSAGE)
+            return 400, [], envelope(NO_DATA_CODE, NO_DATA_MESSAGE)
         return 200, [], body
 
     def _answer(self, dataset: Dataset, parsed: Any) -> bytes:
-        key = (dataset.today, dataset.seed, parsed.key())
+        spelled, empty_404 = self.settings.alt_spellings, self.settings.no_data_404
+        key = (dataset.today, dataset.seed, parsed.key(), spelled, empty_404)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        body = json.dumps(ANSWERS[parsed.resource](dataset, parsed), separators=(",", ":"))
+        answer = ANSWERS[parsed.resource](dataset, parsed)
+        if empty_404 and not answer[parsed.resource]:
+            raise NoData  # CPPT/CPPU: an empty answer is "no data was found" too
+        body = json.dumps(respell(answer) if spelled else answer, separators=(",", ":"))
         data = body.encode()
         with self._lock:
             if key not in self._cache:

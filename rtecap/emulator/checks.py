@@ -4,16 +4,19 @@
 Order of the checks, first failure wins: F01 (exactly one of start/end) -> F06 (format) ->
 F02 (start strictly after end) -> F03 (more than 366 days) -> F04 (end too far) -> F05 (too
 short); then the list parameters (unknown value -> ``invalid_request``). Calendar arithmetic
-is wall-clock arithmetic in Europe/Paris. Parameter names are stripped of spaces (the guide's
-CCPC F05 example has one after ``?``); an empty date value counts as absent; unknown
-parameters are ignored.
+is wall-clock arithmetic in Europe/Paris (a wall time skipped by the spring change is read
+with the offset before the change, an ambiguous one as its first occurrence); instants are
+compared as instants. A date is ``YYYY-MM-DDThh:mm:ss`` then ``Z`` or any ``±hh:mm`` offset
+(``strict=True``: the guide's ``±hh:mm`` only), a real date of years 1000 to 9000. Parameter
+names are stripped of spaces (the guide's CCPC F05 example has one after ``?``); an empty date
+value counts as absent; unknown parameters are ignored.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from rtecap.mappings import (
@@ -30,7 +33,11 @@ from rtecap.mappings import (
 )
 
 PARIS = ZoneInfo(TZ)
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
+#: The guide's ``YYYY-MM-DDThh:mm:sszzzzzz`` (ASCII digits); group "zone" is ``Z`` or ``±hh:mm``.
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
+                          r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})")
+#: Years a date may name (outside them calendar arithmetic would overflow): F06.
+YEARS = range(1000, 9001)
 #: Allowed values of each list parameter, per resource.
 ENUMS = {
     CPPT: {"production_type": PRODUCTION_TYPES},
@@ -84,31 +91,58 @@ class Query:
         return (self.resource, self.start, self.end, tuple(sorted(self.filters.items())))
 
 
-def parse_instant(text: str) -> datetime | None:
-    """Parse ``YYYY-MM-DDThh:mm:ss±hh:mm`` into an aware datetime in Europe/Paris.
+def parse_instant(text: str, strict: bool = False) -> datetime | None:
+    """Parse a wire date into an aware datetime in Europe/Paris.
 
     Parameters
     ----------
     text : str
+        ``YYYY-MM-DDThh:mm:ss`` followed by ``Z`` or any ``±hh:mm`` offset (RFC 3339 without
+        fractions, as real clients send it).
+    strict : bool, default False
+        Only the guide's literal ``±hh:mm`` form: ``Z`` is refused.
 
     Returns
     -------
     datetime or None
-        None when the text breaks the format or names an impossible date (-> F06).
+        None when the text breaks the format, names an impossible date or time, or a year
+        outside 1000–9000 (-> F06).
 
     Examples
     --------
     >>> parse_instant("2023-02-01T00:00:00+01:00").isoformat()
     '2023-02-01T00:00:00+01:00'
+    >>> parse_instant("2024-01-01T00:00:00Z").isoformat()
+    '2024-01-01T01:00:00+01:00'
+    >>> parse_instant("2024-01-01T00:00:00Z", strict=True) is None
+    True
     >>> parse_instant("2023-02-30T00:00:00+01:00") is None
     True
     """
-    if not DATE_PATTERN.match(text):
+    match = DATE_PATTERN.fullmatch(text)
+    if match is None or (strict and match["zone"] == "Z") or int(text[:4]) not in YEARS:
         return None
     try:
         return datetime.fromisoformat(text).astimezone(PARIS)
     except ValueError:
         return None
+
+
+def later(a: datetime, b: datetime) -> bool:
+    """Tell whether instant ``a`` is after instant ``b``.
+
+    Python compares two datetimes of the same ``tzinfo`` by their wall clocks, ignoring
+    ``fold``: 02:30 of the autumn change's second hour would equal 02:30 of its first.
+    Comparing in UTC compares the instants.
+
+    Examples
+    --------
+    >>> first = parse_instant("2024-10-27T02:30:00+02:00")
+    >>> second = parse_instant("2024-10-27T02:30:00+01:00")
+    >>> second > first, later(second, first)
+    (False, True)
+    """
+    return a.astimezone(UTC) > b.astimezone(UTC)
 
 
 def local_midnight(day: date) -> datetime:
@@ -143,7 +177,8 @@ def wall_add(instant: datetime, *, days: int = 0, years: int = 0) -> datetime:
 
 
 def check_period(
-    resource: str, start_text: str | None, end_text: str | None, today: date
+    resource: str, start_text: str | None, end_text: str | None, today: date, *,
+    strict: bool = False,
 ) -> tuple[datetime | None, datetime | None]:
     """Apply F01, F06, F02, F03, F04, F05 in that order.
 
@@ -155,6 +190,8 @@ def check_period(
         The raw query values (None or "" when absent).
     today : datetime.date
         The emulator's clock (F04).
+    strict : bool, default False
+        See :func:`parse_instant`.
 
     Returns
     -------
@@ -178,22 +215,22 @@ def check_period(
         return None, None
     if not start_text or not end_text:
         raise FunctionalError(resource, "F01")
-    start, end = parse_instant(start_text), parse_instant(end_text)
+    start, end = parse_instant(start_text, strict), parse_instant(end_text, strict)
     if start is None or end is None:
         raise FunctionalError(resource, "F06")
-    if start > end:
+    if later(start, end):
         raise FunctionalError(resource, "F02")
-    if end > wall_add(start, days=366):
+    if later(end, wall_add(start, days=366)):
         raise FunctionalError(resource, "F03")
     limit = (
         local_midnight(today + timedelta(days=1))
         if resource == CPC
         else local_midnight(date(today.year + 1, 1, 1))
     )
-    if end > limit:
+    if later(end, limit):
         raise FunctionalError(resource, "F04")
     minimum = wall_add(start, years=1) if resource == CPPT else wall_add(start, days=1)
-    if end < minimum:
+    if later(minimum, end):
         raise FunctionalError(resource, "F05")
     return start, end
 
@@ -238,7 +275,9 @@ def parse_list(resource: str, name: str, raw: list[str]) -> tuple[str, ...] | No
     return tuple(values) or None
 
 
-def parse_query(resource: str, pairs: list[tuple[str, str]], today: date) -> Query:
+def parse_query(
+    resource: str, pairs: list[tuple[str, str]], today: date, *, strict: bool = False
+) -> Query:
     """Check a whole query string (already split into pairs) against the guide's rules.
 
     Parameters
@@ -247,6 +286,8 @@ def parse_query(resource: str, pairs: list[tuple[str, str]], today: date) -> Que
     pairs : list of (str, str)
         Decoded query parameters, in order.
     today : datetime.date
+    strict : bool, default False
+        Dates in the guide's literal form only (see :func:`parse_instant`).
 
     Returns
     -------
@@ -266,7 +307,7 @@ def parse_query(resource: str, pairs: list[tuple[str, str]], today: date) -> Que
         params.setdefault(key.strip(), []).append(value)
     start, end = check_period(
         resource, (params.get("start_date") or [None])[-1], (params.get("end_date") or [None])[-1],
-        today,
+        today, strict=strict,
     )
     filters = {}
     for name in ENUMS.get(resource, {}):

@@ -59,10 +59,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="probability that a request is faulted (500/503/408/truncated/slow)")
     parser.add_argument("--rate-limit", type=rate, default=None,
                         help="requests per second per client, e.g. 5/s (default: none)")
-    parser.add_argument("--token-lifetime", type=float, default=3600.0,
-                        help="access token lifetime in seconds")
+    parser.add_argument("--token-lifetime", type=float, default=7200.0,
+                        help="access token lifetime in seconds (default: RTE's 7200)")
     parser.add_argument("--today", default=None, help="the emulator's date, YYYY-MM-DD")
     parser.add_argument("--seed", type=int, default=0, help="seed of the data and the faults")
+    parser.add_argument("--strict", action="store_true",
+                        help="dates as the guide writes them only (+hh:mm): Z is F06")
+    parser.add_argument("--no-data-404", action="store_true",
+                        help='answer "no data" with HTTP 404 instead of EC45_ERR01')
+    parser.add_argument("--alt-spellings", action="store_true",
+                        help="serve the guide's other spellings (production_type, values, ...)")
 
 
 def run(args: argparse.Namespace, *, stop: threading.Event | None = None) -> int:
@@ -101,7 +107,8 @@ def run(args: argparse.Namespace, *, stop: threading.Event | None = None) -> int
 
     server = serve(port=args.port, latency_ms=args.latency_ms, fault_rate=args.fault_rate,
                    rate_limit=args.rate_limit, token_lifetime=args.token_lifetime,
-                   today=args.today, seed=args.seed)  # fmt: skip
+                   today=args.today, seed=args.seed, strict=args.strict,
+                   no_data_404=args.no_data_404, alt_spellings=args.alt_spellings)  # fmt: skip
     try:
         print(f"rtecap emulator serving on {server.url}  (today={server.today}, seed={args.seed})")
         print(f"  RTE_BASE_URL={server.url}")

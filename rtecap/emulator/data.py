@@ -276,7 +276,7 @@ def build_dataset(today: date | str | None = None, seed: int = 0) -> Dataset:
     Parameters
     ----------
     today : datetime.date, str (``YYYY-MM-DD``) or None
-        The emulator's clock; None means the machine's date.
+        The emulator's clock; None means today in Paris.
     seed : int, default 0
         Seed of every synthetic draw.
 
@@ -300,7 +300,7 @@ def build_dataset(today: date | str | None = None, seed: int = 0) -> Dataset:
 
 
 def as_date(value: date | str | None) -> date:
-    """Return ``value`` as a date: a date, an ISO ``YYYY-MM-DD`` string, or None for today.
+    """Return ``value`` as a date: a date, an ISO ``YYYY-MM-DD`` string, or None (Paris today).
 
     Parameters
     ----------
@@ -320,8 +320,8 @@ def as_date(value: date | str | None) -> date:
     >>> as_date("2015-10-30")
     datetime.date(2015, 10, 30)
     """
-    if value is None:
-        return date.today()
+    if value is None:  # the Paris date, as the client's default today (rtecap.rules)
+        return datetime.now(PARIS).date()
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

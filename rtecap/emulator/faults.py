@@ -8,10 +8,11 @@ import threading
 import time
 from collections.abc import Mapping
 
-#: Every fault the injector knows: HTTP errors, a 200 whose body stops half way while its
+#: Every fault the injector knows: HTTP errors (509 "Bandwidth Limit Exceeded", guide §5.2: the
+#: total number of client requests has reached its limit), a 200 whose body stops half way while its
 #: Content-Length announces the whole body ("truncate"), a 200 whose JSON is cut with a
 #: matching Content-Length ("bad_json"), and a normal answer after ``slow_ms`` ("slow").
-FAULT_KINDS = ("500", "503", "408", "429", "truncate", "bad_json", "slow")
+FAULT_KINDS = ("500", "503", "408", "429", "509", "truncate", "bad_json", "slow")
 #: The mix used when none is given: equal weights.
 DEFAULT_FAULTS = {"500": 1.0, "503": 1.0, "408": 1.0, "truncate": 1.0, "slow": 1.0}
 

@@ -8,7 +8,7 @@ import secrets
 import socket
 import threading
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -69,10 +69,22 @@ class EmulatorServer:
         Let faults hit ``/token/oauth/`` too.
     rate_limit : float or None
         Requests per second allowed per client; None = unlimited.
-    token_lifetime : float, default 3600
-        Seconds an access token lives (``expires_in``).
+    token_lifetime : float, default 7200
+        Seconds an access token lives (``expires_in``; RTE documents 2 hours).
     today : datetime.date, str or None
-        The emulator's clock (None = the machine's date).
+        The emulator's clock (None = today's date in Paris, the client's default too).
+    strict : bool, default False
+        Read dates as the guide writes them, ``±hh:mm`` only: ``Z`` is F06. By default ``Z``
+        is accepted too, as the real API accepts it from public clients.
+    unsubscribed : iterable of str, default ()
+        Client ids whose application is not subscribed to the API: their resource calls get
+        403 "forbidden" (guide §5, third and fourth stages). Use ``{server.client_id}``.
+    no_data_404 : bool, default False
+        Answer "no data" with HTTP 404 (guide §5.2: "no data was found") instead of CPC's
+        ``EC45_ERR01``; CPPT and CPPU answers that would be empty get it too.
+    alt_spellings : bool, default False
+        Serve the other spelling where the guide's field list and its example disagree
+        (:mod:`rtecap.emulator.spellings`).
     seed : int, default 0
         Seed of the synthetic data and of the fault draws.
     client_id, client_secret : str or None
@@ -112,9 +124,13 @@ class EmulatorServer:
         slow_ms: float = 1000.0,
         fault_token: bool = False,
         rate_limit: float | None = None,
-        token_lifetime: float = 3600.0,
+        token_lifetime: float = 7200.0,
         today: date | str | None = None,
         seed: int = 0,
+        strict: bool = False,
+        unsubscribed: Iterable[str] = (),
+        no_data_404: bool = False,
+        alt_spellings: bool = False,
         client_id: str | None = None,
         client_secret: str | None = None,
         host: str = "127.0.0.1",
@@ -124,6 +140,8 @@ class EmulatorServer:
         self.latency_ms, self.slow_ms, self.fault_token = latency_ms, slow_ms, fault_token
         self.fault_rate, self.faults, self.rate_limit = fault_rate, faults, rate_limit
         self.token_lifetime = token_lifetime
+        self.strict, self.no_data_404, self.alt_spellings = strict, no_data_404, alt_spellings
+        self.unsubscribed = unsubscribed
         self.today = today
         self.seed = seed
         self.client_id = client_id or DEFAULT_CLIENT_ID
@@ -158,8 +176,19 @@ class EmulatorServer:
         return hmac.compare_digest(token.encode(), self.__market_token.encode())
 
     @property
+    def unsubscribed(self) -> frozenset[str]:
+        """Client ids answered 403 on resources (not subscribed); set any iterable."""
+        return self._unsubscribed
+
+    @unsubscribed.setter
+    def unsubscribed(self, value: Iterable[str]) -> None:
+        if isinstance(value, str):
+            value = (value,)
+        self._unsubscribed = frozenset(value)
+
+    @property
     def today(self) -> date:
-        """The emulator's clock; set a date or ``YYYY-MM-DD`` (None = the machine's date)."""
+        """The emulator's clock; set a date or ``YYYY-MM-DD`` (None = today in Paris)."""
         return self._today
 
     @today.setter

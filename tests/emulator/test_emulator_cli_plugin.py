@@ -69,3 +69,22 @@ def test_factory_settings(rte_emulator_factory, rte_emulator):
     server = rte_emulator_factory(today="2020-05-05", seed=9, token_lifetime=60)
     assert server.port != rte_emulator.port
     assert (server.today, server.seed, server.token_lifetime) == (date(2020, 5, 5), 9, 60)
+
+
+def test_serve_options_of_issue_11():
+    parser = argparse.ArgumentParser()
+    cli.add_arguments(parser)
+    args = parser.parse_args([])
+    assert (args.token_lifetime, args.strict, args.no_data_404, args.alt_spellings) == (
+        7200.0, False, False, False)
+    args = parser.parse_args(["--strict", "--no-data-404", "--alt-spellings"])
+    assert args.strict and args.no_data_404 and args.alt_spellings
+
+
+@pytest.mark.parametrize("round", [1, 2])
+def test_plugin_resets_the_new_knobs(rte_emulator, round):
+    assert rte_emulator.token_lifetime == 7200 and not rte_emulator.strict
+    assert rte_emulator.unsubscribed == frozenset() and not rte_emulator.no_data_404
+    assert not rte_emulator.alt_spellings
+    rte_emulator.strict, rte_emulator.no_data_404, rte_emulator.alt_spellings = True, True, True
+    rte_emulator.unsubscribed, rte_emulator.token_lifetime = {rte_emulator.client_id}, 5
