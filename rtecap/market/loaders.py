@@ -3,7 +3,7 @@ saved answer; both end with the same parser (:func:`rtecap.market.parsers.parse`
 
 Each ``get_*`` takes ``client=`` (a :class:`rtecap.market.Client`; default: one built from
 the environment, ``RTECAP_MARKET_TOKEN``) and ``lang=`` ("en"/"fr"); each ``read_*`` takes
-what :func:`rtecap.read_capacities_cpc` takes (path, file, JSON text or bytes, dict).
+what :func:`rtecap.read_capacities_cpc` takes (a path, an open file, bytes, a dict).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from rtecap.io import PayloadSource, _load_payload
+from rtecap import io as _io
+from rtecap.io import PayloadSource
 from rtecap.market import mappings as mm
 from rtecap.market.client import Answer, Client
 from rtecap.market.parsers import Parsed, parse
@@ -57,8 +58,9 @@ _READ = """
     Parameters
     ----------
     path_or_buffer : str, path-like, file object, bytes or dict
-        A saved answer of ``{path}``: a JSON file (UTF-8, BOM or not), the JSON text, or the
-        decoded dict.
+        A saved answer of ``{path}`` (e.g. by ``rtecap market fetch ... -o x.json``): a path
+        or an open file (UTF-8, BOM or not; ``io.StringIO(text)`` for JSON text), the bytes,
+        or the decoded dict.
     lang : {{"en", "fr"}}
         Column names and labels in English or French.
 
@@ -120,6 +122,11 @@ def _get(name: str, client: Client | None, lang: str) -> Any:
     client = client if client is not None else Client()
     answer = client.get_json(name)
     return add_provenance(parse(name, answer.payload, lang=lang), client, answer)
+
+
+#: The RTE loaders' reader of saved answers (path, open file, bytes, dict; BOM ok);
+#: ``load_payload`` once the resource registry (issue 9) makes it public.
+_load_payload = getattr(_io, "load_payload", None) or getattr(_io, "_load_payload")  # noqa: B009
 
 
 def _read(name: str, source: PayloadSource, lang: str) -> Any:

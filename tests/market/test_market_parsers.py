@@ -160,14 +160,16 @@ def test_unknown_endpoint_and_language():
         parse("day_ahead_prices", _day_ahead(), lang="de")
 
 
-def test_read_twins_take_paths_text_and_bytes(doc_payload, tmp_path):
+def test_read_twins_take_paths_files_and_bytes(doc_payload, tmp_path):
+    import io
     import json
 
     path = tmp_path / "prices.json"
     text = json.dumps(doc_payload("day_ahead_prices"))
     path.write_bytes(b"\xef\xbb\xbf" + text.encode())
-    frames = [market.read_day_ahead_prices(source) for source in (path, str(path), text,
-                                                                  text.encode())]  # fmt: skip
+    sources = (path, str(path), io.StringIO(text), text.encode(), open(path, "rb"))
+    frames = [market.read_day_ahead_prices(source) for source in sources]
+    sources[-1].close()
     for frame in frames[1:]:
         pd.testing.assert_frame_equal(frame, frames[0])
 
