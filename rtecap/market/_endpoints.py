@@ -13,6 +13,8 @@ from types import MappingProxyType
 
 from rtecap.market import mappings as mm
 
+#: ``Endpoint.api`` of the market-data API.
+API = "market_data"
 #: A column: (field of the answer, column of the frame, dtype). dtype is "datetime" (UTC in
 #: the answer -> Europe/Paris), "float64", "boolean" or "category".
 Column = tuple[str, str, str]
@@ -54,11 +56,14 @@ class Endpoint:
     Attributes
     ----------
     name : str
-        rtecap's name (``day_ahead_prices`` ...); the loader is ``get_<name>``.
+        rtecap's name (``day_ahead_prices`` ...), also ``attrs["rtecap"]["resource"]``; the
+        loader is ``get_<name>`` (:attr:`loader`).
     path : str
         The documentation's path (``/api/day-ahead-prices``).
     shape : {"rows", "capacity", "energy", "aggregate_capacity", "aggregate_energy"}
-        How the answer is laid out, which picks the parser.
+        How the answer is laid out, which picks the branch of the parser.
+    title : str
+        One line for humans.
     parts : mapping of str to (str or tuple of str, FrameSpec)
         The row sets of the answer: part name -> (key(s) of the answer, spec). One part
         ``"rows"`` for a frame endpoint; ``rows``, ``chart`` and ``latest`` for energy.
@@ -66,21 +71,33 @@ class Endpoint:
         The unit endpoints an aggregate holds, by the answer's keys (``fcr``, ``afrr`` ...).
     cache_seconds : int
         How long a cached answer stays fresh online.
-    xarray_dims : tuple of str
+    dims : tuple of str
         Dimensions of the frame as an xarray Dataset; ``time`` is the index (period start),
         as in :func:`rtecap.export.to_xarray`.
     source : str
         The source line of plots of real data.
+    api : str
+        The API (:data:`API`).
+    parser : str
+        ``"module:function"`` of the parser (one for the eight endpoints, reading ``shape``).
     """
 
     name: str
     path: str
     shape: str
+    title: str = ""
     parts: Mapping[str, tuple[str | tuple[str, ...], FrameSpec]] = field(default_factory=dict)
     members: tuple[str, ...] = ()
     cache_seconds: int = 900
-    xarray_dims: tuple[str, ...] = ("time",)
+    dims: tuple[str, ...] = ("time",)
     source: str = mm.SOURCE["balancing"]
+    api: str = API
+    parser: str = "rtecap.market.parsers:parse"
+
+    @property
+    def loader(self) -> str:
+        """``"module:function"`` of the ``get_<name>`` loader (``read_<name>`` beside it)."""
+        return f"rtecap.market.loaders:get_{self.name}"
 
 
 _START = ("period_start_utc", "period_start")
@@ -146,19 +163,25 @@ _CAPACITY_DIMS = ("time", "product_type", "direction")
 ENDPOINTS: Mapping[str, Endpoint] = MappingProxyType({
     mm.DAY_AHEAD: Endpoint(
         mm.DAY_AHEAD, mm.PATHS[mm.DAY_AHEAD], "rows",
+        title="French day-ahead prices per quarter hour (ENTSO-E)",
         parts=MappingProxyType({"rows": ("rows", DAY_AHEAD_SPEC)}),
         cache_seconds=900, source=mm.SOURCE[mm.DAY_AHEAD]),
     mm.FCR_CAPACITY: Endpoint(mm.FCR_CAPACITY, mm.PATHS[mm.FCR_CAPACITY], "capacity",
-                              parts=_CAPACITY, xarray_dims=_CAPACITY_DIMS),
+                              "FCR capacity auctions (symmetric)",
+                              parts=_CAPACITY, dims=_CAPACITY_DIMS),
     mm.AFRR_CAPACITY: Endpoint(mm.AFRR_CAPACITY, mm.PATHS[mm.AFRR_CAPACITY], "capacity",
-                               parts=_CAPACITY, xarray_dims=_CAPACITY_DIMS),
+                               "aFRR capacity auctions, upward and downward",
+                               parts=_CAPACITY, dims=_CAPACITY_DIMS),
     mm.MFRR_CAPACITY: Endpoint(mm.MFRR_CAPACITY, mm.PATHS[mm.MFRR_CAPACITY], "capacity",
-                               parts=_CAPACITY, xarray_dims=_CAPACITY_DIMS),
+                               "mFRR capacity auctions, upward and downward",
+                               parts=_CAPACITY, dims=_CAPACITY_DIMS),
     mm.BALANCING_CAPACITY: Endpoint(
         mm.BALANCING_CAPACITY, mm.PATHS[mm.BALANCING_CAPACITY], "aggregate_capacity",
-        parts=_CAPACITY, members=("fcr", "afrr", "mfrr"), xarray_dims=_CAPACITY_DIMS),
+        "FCR, aFRR and mFRR capacity in one answer",
+        parts=_CAPACITY, members=("fcr", "afrr", "mfrr"), dims=_CAPACITY_DIMS),
     mm.AFRR_ENERGY: Endpoint(
         mm.AFRR_ENERGY, mm.PATHS[mm.AFRR_ENERGY], "energy",
+        "aFRR balancing energy: 4-second rows, 5-minute buckets, latest row",
         parts=MappingProxyType({
             "rows": ("recentRows", AFRR_ROWS_SPEC),
             "chart": ("chartRows", AFRR_CHART_SPEC),
@@ -166,6 +189,7 @@ ENDPOINTS: Mapping[str, Endpoint] = MappingProxyType({
         }), cache_seconds=60),
     mm.MFRR_ENERGY: Endpoint(
         mm.MFRR_ENERGY, mm.PATHS[mm.MFRR_ENERGY], "energy",
+        "mFRR balancing energy: 15-minute rows, latest upward and downward rows",
         parts=MappingProxyType({
             "rows": ("recentRows", MFRR_ROWS_SPEC),
             "chart": ("chartRows", MFRR_ROWS_SPEC),
@@ -173,6 +197,7 @@ ENDPOINTS: Mapping[str, Endpoint] = MappingProxyType({
         }), cache_seconds=60),
     mm.BALANCING_ENERGY: Endpoint(
         mm.BALANCING_ENERGY, mm.PATHS[mm.BALANCING_ENERGY], "aggregate_energy",
+        "aFRR and mFRR balancing energy in one answer",
         members=("afrr", "mfrr"), cache_seconds=60),
 })  # fmt: skip
 #: Which unit endpoint an aggregate member's sub-object is.

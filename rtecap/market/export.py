@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def to_xarray(df: pd.DataFrame) -> xr.Dataset:
     """A market frame as an xarray Dataset.
 
-    The dims are the endpoint's ``xarray_dims``, as in :func:`rtecap.export.to_xarray`:
+    The dims are the endpoint's ``dims``, as in :func:`rtecap.export.to_xarray`:
     ``time`` (the index: period start, or bucket start for aFRR chart buckets) for prices and
     energy row sets, ``time`` x ``product_type`` x ``direction`` for capacity. Times are naive
     UTC ``datetime64`` (netCDF has no time zones) with ``timezone = "Europe/Paris"`` on
@@ -61,7 +61,7 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
     info = dict(df.attrs.get("rtecap") or {})
     flat = translate(df, "en")
     flat = flat.rename_axis("time").reset_index()
-    dims = [d for d in ENDPOINTS[kind].xarray_dims if d in flat.columns]
+    dims = [d for d in ENDPOINTS[kind].dims if d in flat.columns]
     for column in flat.columns:
         dtype = flat[column].dtype
         if isinstance(dtype, pd.DatetimeTZDtype):

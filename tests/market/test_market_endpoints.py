@@ -1,0 +1,41 @@
+"""The endpoint entries: complete, matching the documentation's paths and the loaders."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from rtecap import market
+from rtecap.exceptions import RteValidationError
+from rtecap.market._endpoints import ENDPOINTS, endpoint
+
+SPEC = Path("/work/shared/spec/market_data_api_fr.md")
+DOC_PATHS = {"/api/day-ahead-prices", "/api/fcr-capacity", "/api/afrr-capacity",
+             "/api/mfrr-capacity", "/api/balancing-capacity", "/api/afrr-energy",
+             "/api/mfrr-energy", "/api/balancing-energy"}  # fmt: skip
+
+
+def test_eight_endpoints_at_the_documentations_paths():
+    assert {e.path for e in ENDPOINTS.values()} == DOC_PATHS
+    if SPEC.is_file():  # the paths written in the documentation itself
+        assert set(re.findall(r"GET\s*(/api/[a-z-]+)", SPEC.read_text())) == DOC_PATHS
+
+
+@pytest.mark.parametrize("name", sorted(ENDPOINTS))
+def test_entry_is_complete_and_its_loaders_exist(name):
+    entry = ENDPOINTS[name]
+    assert entry.title and entry.source and entry.cache_seconds > 0 and entry.dims[0] == "time"
+    module, _, function = entry.loader.partition(":")
+    get = getattr(importlib.import_module(module), function)
+    assert (get, getattr(market, f"read_{name}")) == market.LOADERS[name]
+    module, _, function = entry.parser.partition(":")
+    assert callable(getattr(importlib.import_module(module), function))
+    assert endpoint(entry.path) is entry and endpoint(name.replace("_", "-")) is entry
+
+
+def test_unknown_endpoint_names_the_known_ones():
+    with pytest.raises(RteValidationError, match="day_ahead_prices"):
+        endpoint("/api/intraday-prices")
