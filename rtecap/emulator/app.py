@@ -30,6 +30,7 @@ from rtecap.emulator.checks import InvalidRequest, RuleViolation, parse_query
 from rtecap.emulator.data import Dataset
 from rtecap.emulator.faults import FaultInjector, RateLimiter
 from rtecap.emulator.hostile import redirect, shaped
+from rtecap.emulator.market import MARKET_ROUTES, market_reply
 from rtecap.emulator.resources import ANSWERS, SANDBOX, NoData
 from rtecap.emulator.spellings import respell
 from rtecap.mappings import (
@@ -157,12 +158,13 @@ class EmulatorApp:
         self._mangle.kind = None
         self.seen.append((environ.get("HTTP_HOST", ""), path,
                           bool(environ.get("HTTP_AUTHORIZATION"))))
-        if path in ROUTES and (moved := redirect(self.settings, environ, path)) is not None:
+        name = ROUTES[path][0] if path in ROUTES else MARKET_ROUTES.get(path)
+        if name is not None and (moved := redirect(self.settings, environ, path)) is not None:
             status, headers, body = moved
         else:
             status, headers, body = self._reply(environ, path)
-        if status == 200 and path in ROUTES:
-            stream = shaped(self.settings, ROUTES[path][0], body, headers)
+        if status == 200 and name is not None:
+            stream = shaped(self.settings, name, body, headers)
             if stream is not None:
                 headers.append(("Content-Type", "application/json"))
                 start_response(f"{status} {REASONS.get(status, '')}", headers)
@@ -202,6 +204,8 @@ class EmulatorApp:
             if settings.fault_token and (fault := self._fault()) is not None:
                 return fault
             return self._token(environ, body)
+        if path in MARKET_ROUTES:  # the market-data API, same server (rtecap.emulator.market)
+            return market_reply(self, environ, path, method)
         if path not in ROUTES:
             return _technical(404)
         if method != "GET":
