@@ -15,9 +15,9 @@ from __future__ import annotations
 import io
 import json
 import warnings
+from pathlib import Path
 
 import pytest
-from conftest import PAYLOADS
 from fuzzing import (
     FUZZ,
     FUZZ_ROWS,
@@ -35,6 +35,7 @@ from rtecap import io as rio
 from rtecap import registry
 from rtecap.exceptions import ResponseError, RteError
 
+PAYLOADS = Path(__file__).parent / "payloads"
 #: resource -> sample answers on disk (the guide's examples and the real-world variants).
 SAMPLES = {
     "capacities_per_production_type": ["cppt_guide.json", "cppt_variants.json",

@@ -26,6 +26,14 @@ from urllib.parse import urlsplit
 import requests
 
 from rtecap._http import BearerAuth, is_loopback, make_retry, pause, transport_error
+from rtecap._limits import (
+    DEADLINE,
+    MAX_BYTES,
+    GuardedAdapter,
+    redirected_away,
+    refuse_plain_http,
+)
+from rtecap._sources import decode_json
 from rtecap._version import __version__
 from rtecap.client import default_cache_path
 from rtecap.exceptions import (
@@ -88,6 +96,12 @@ class Client:
         Exponential backoff factor (seconds).
     max_retry_after : float, default 60
         Cap on a ``Retry-After`` wait, in seconds.
+    max_bytes : int, default 64 MiB
+        Largest answer accepted; a larger one is cut off as it arrives
+        (:class:`~rtecap.exceptions.ResponseTooLargeError`).
+    deadline : float, default 300
+        Seconds an answer's body may take once its headers arrived
+        (:class:`~rtecap.exceptions.ApiTimeoutError`): a trickling server is cut off.
 
     Examples
     --------
@@ -106,14 +120,14 @@ class Client:
         retries: int = 5,
         backoff_factor: float = 0.5,
         max_retry_after: float = 60.0,
+        max_bytes: int = MAX_BYTES,
+        deadline: float = DEADLINE,
     ):
         base_url = (base_url or os.environ.get(mm.BASE_URL_ENV) or mm.DEFAULT_BASE_URL).rstrip("/")
         parts = urlsplit(base_url)
         if parts.scheme not in ("https", "http") or not parts.hostname:
             raise ValueError(f"base_url must be http(s)://host[:port], got {base_url!r}")
-        if parts.scheme == "http" and not is_loopback(parts.hostname):
-            raise ValueError(f"refusing plain http:// to {parts.hostname}: the token would "
-                             "travel in clear; use https:// (http is allowed on loopback only)")
+        refuse_plain_http(base_url)
         self.base_url = base_url
         self.__token = token or os.environ.get(mm.TOKEN_ENV) or None
         digest = hashlib.sha256(_SALT + (self.__token or "").encode()).hexdigest()[:16]
@@ -130,11 +144,10 @@ class Client:
             self.cache_path = Path(cache)
         if self.offline and self.cache_path is None:
             raise ValueError("offline=True needs a cache (cache=True or a path)")
+        self._limits = (int(max_bytes), float(deadline))
         self._session = self._build_session(make_retry(retries, backoff_factor, max_retry_after))
 
     def _build_session(self, retry) -> requests.Session:
-        from requests.adapters import HTTPAdapter
-
         if self.cache_path is not None:
             from requests_cache import CachedSession
 
@@ -145,7 +158,8 @@ class Client:
                 key_fn=self._cache_key, expire_after=900, stale_if_error=False)
         else:
             session = requests.Session()
-        adapter = HTTPAdapter(max_retries=retry)
+        adapter = GuardedAdapter(max_retries=retry, max_bytes=self._limits[0],
+                                 deadline=self._limits[1])
         session.mount("https://", adapter)
         session.mount("http://", adapter)
         session.trust_env = not is_loopback(urlsplit(self.base_url).hostname)
@@ -222,8 +236,8 @@ class Client:
         for attempt in range(self.retries + 1):
             response = self._send(url, spec, refresh=attempt > 0)
             try:
-                return Answer(response.json(), False, self._synthetic(response))
-            except ValueError as exc:  # body cut short or not JSON: send again
+                return Answer(decode_json(response.content), False, self._synthetic(response))
+            except ResponseError as exc:  # body cut short or not JSON: send again
                 error = ResponseError(f"answer is not valid JSON ({exc})", status=200, url=url)
             self._pause(attempt)
         raise error  # type: ignore[misc]
@@ -239,8 +253,8 @@ class Client:
         if response is None or (response.is_expired and not self.offline):
             return None
         try:
-            return Answer(response.json(), True, self._synthetic(response))
-        except ValueError:
+            return Answer(decode_json(response.content), True, self._synthetic(response))
+        except ResponseError:
             return None
 
     def _send(self, url: str, spec: Endpoint, refresh: bool) -> requests.Response:
@@ -262,6 +276,8 @@ class Client:
                 if error is not None:
                     raise error from exc
                 self._pause(failures - 1)
+        if response.status_code != 200 and (moved := redirected_away(url, response)):
+            raise moved  # not the token's fault: keep it and its cached answers
         if response.status_code == 401:
             self._rejected = True
             self._purge()

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeAlias
 
+import numpy as np
 import pandas as pd
 
 from rtecap import mappings as m
@@ -29,35 +31,61 @@ Parsed: TypeAlias = pd.DataFrame | EnergyResult | BalancingEnergy
 
 
 def _times(values: pd.Series, name: str) -> pd.Series:
+    _only_strings(values, name)
     try:
         out = pd.to_datetime(values, utc=True, format="ISO8601")
-    except (ValueError, TypeError) as err:
+        return out.dt.tz_convert(m.TZ).dt.as_unit("us")
+    except (ValueError, TypeError, OverflowError, NotImplementedError) as err:
         raise ResponseError(f"{name}: not ISO 8601 times ({err})") from err
-    return out.dt.tz_convert(m.TZ).dt.as_unit("us")
 
 
 def _numbers(values: pd.Series, name: str) -> pd.Series:
-    if values.map(lambda v: isinstance(v, bool)).any():
-        raise ResponseError(f"{name}: true/false where a number is expected")
+    wrong = values.map(lambda v: v is not None and type(v) not in (int, float))
+    if wrong.any():
+        value = values[wrong].iloc[0]
+        what = ("true/false where a number is expected" if isinstance(value, bool)
+                else f"not a number: got {type(value).__name__}")
+        raise ResponseError(f"{name}: {what} {_shown(value)}")
     try:
-        return pd.to_numeric(values, errors="raise").astype("float64")
-    except (ValueError, TypeError) as err:
+        out = pd.to_numeric(values, errors="raise").astype("float64")
+    except (ValueError, TypeError, OverflowError) as err:
         raise ResponseError(f"{name}: not a number ({err})") from err
+    infinite = np.isinf(out.to_numpy())
+    nan = values.map(lambda v: isinstance(v, float) and v != v).to_numpy()
+    if infinite.any() or nan.any():
+        value = values[infinite | nan].iloc[0]
+        raise ResponseError(f"{name}: not a finite number: {value!r}")
+    return out
 
 
 def _booleans(values: pd.Series, name: str) -> pd.Series:
-    bad = values.map(lambda v: not (v is None or isinstance(v, bool)) and v == v)
+    bad = values.map(lambda v: not (v is None or isinstance(v, bool)))
     if bad.any():
-        raise ResponseError(f"{name}: {values[bad].iloc[0]!r} is not true/false")
+        raise ResponseError(f"{name}: {_shown(values[bad].iloc[0])} is not true/false")
     return values.astype("boolean")
 
 
 def _labels(values: pd.Series, name: str) -> pd.Series:
+    _only_strings(values, name)
     known = list(mm.CATEGORIES[name])
     unknown = sorted({str(v) for v in values.dropna().unique()} - set(known))
     if unknown:
         warnings.warn(f"{name}: unknown label(s) {unknown} kept as they are", stacklevel=4)
     return values.astype(pd.CategoricalDtype(known + unknown))
+
+
+def _only_strings(values: pd.Series, name: str) -> None:
+    """A label or a time is a JSON string (or null): a number, a list, an object is refused."""
+    wrong = values.map(lambda v: v is not None and not isinstance(v, str))
+    if wrong.any():
+        value = values[wrong].iloc[0]
+        raise ResponseError(f"{name}: expected a string, got {type(value).__name__} "
+                            f"{_shown(value)}")
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 _CONVERT = {"datetime": _times, "float64": _numbers, "boolean": _booleans, "category": _labels}
@@ -152,17 +180,23 @@ def parse_meta(payload: Mapping[str, Any]) -> dict[str, Any]:
         if key not in payload:
             continue
         value = payload[key]
+        expected = (str,) if kind in ("date", "time") else (int, float)
+        if value is not None and (type(value) not in expected):
+            raise ResponseError(f"{key}: expected a {'string' if str in expected else 'number'}"
+                                f", got {type(value).__name__} {_shown(value)}")
         try:
             if value is None:
                 out[name] = None
             elif kind == "date":
-                out[name] = dt.date.fromisoformat(str(value)).isoformat()
+                out[name] = dt.date.fromisoformat(value).isoformat()
             elif kind == "time":
                 out[name] = pd.Timestamp(value).tz_convert(m.TZ).isoformat()
+            elif not math.isfinite(value) or (kind == "int" and value != int(value)):
+                raise ValueError(f"not a finite {'whole ' if kind == 'int' else ''}number")
             else:
                 out[name] = int(value) if kind == "int" else float(value)
-        except (ValueError, TypeError) as err:
-            raise ResponseError(f"{key}: unexpected value {value!r} ({err})") from err
+        except (ValueError, TypeError, OverflowError) as err:
+            raise ResponseError(f"{key}: unexpected value {_shown(value)} ({err})") from err
     return out
 
 
