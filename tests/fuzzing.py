@@ -93,3 +93,11 @@ def check_frame(df) -> None:
             values = df[column].dropna().to_numpy()
             assert all(math.isfinite(v) for v in values), f"{column}: NaN/Infinity kept"
     repr(df)  # a frame that cannot even print (a date past year 9999) is not a frame
+
+
+def frames_of(result) -> list:
+    """The frames of a parser's result: a frame, or a mapping of them (nested, as the market's
+    EnergyResult and BalancingEnergy are)."""
+    if hasattr(result, "columns"):
+        return [result]
+    return [frame for value in result.values() for frame in frames_of(value)]

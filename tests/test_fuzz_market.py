@@ -14,7 +14,16 @@ import warnings
 from pathlib import Path
 
 import pytest
-from fuzzing import FUZZ, MUTATIONS, ODD_VALUES, check_frame, mutate, names_the_field, paths
+from fuzzing import (
+    FUZZ,
+    MUTATIONS,
+    ODD_VALUES,
+    check_frame,
+    frames_of,
+    mutate,
+    names_the_field,
+    paths,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,19 +38,6 @@ NAMES = sorted(ENDPOINTS)
 
 def _doc(name: str) -> dict:
     return json.loads((PAYLOADS / f"{name}_doc.json").read_text(encoding="utf-8"))
-
-
-def _frames(result) -> list:
-    if hasattr(result, "columns"):
-        return [result]
-    found = [getattr(result, a) for a in dir(result) if not a.startswith("_")]
-    frames = [f for f in found if hasattr(f, "columns")]
-    for value in found:
-        if isinstance(value, dict):
-            frames += [v for v in value.values() if hasattr(v, "columns")]
-            frames += [f for v in value.values() if not hasattr(v, "columns")
-                       for f in _frames(v)] if not hasattr(value, "columns") else []
-    return frames
 
 
 def test_every_endpoint_has_a_sample():
@@ -63,7 +59,7 @@ def test_mutated_answer_gives_frames_or_typed_error(name, data):
         except RteError as err:
             assert names_the_field(str(err), path) or name in str(err), (str(err), path)
             return
-    for frame in _frames(result):
+    for frame in frames_of(result):
         check_frame(frame)
 
 

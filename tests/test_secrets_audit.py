@@ -22,15 +22,19 @@ import inspect
 import json
 import logging
 import re
+import sys
 import traceback
 from pathlib import Path
 
 import pytest
 
 import rtecap
-from rtecap import Client, registry
+from rtecap import Client, market, registry
 from rtecap.emulator import serve
 from rtecap.exceptions import RteError
+
+sys.path.insert(0, str(Path(__file__).parent))
+from fuzzing import frames_of  # noqa: E402
 
 TODAY = "2026-11-23"
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,13 +125,23 @@ def _failures(server, cache) -> list[BaseException]:
     attempt(lambda: client().get_json("capacities_cpc"), huge_body_mb=80)
     attempt(lambda: client(cache=cache).get_json("capacities_cpc", {"department_code": "FR"}),
             redirect_to=f"http://localhost:{server.port}")
-    assert len(caught) == 7, [type(exc).__name__ for exc in caught]
+    def market_client(token=None, **options):
+        options = {"cache": False, "retries": 0, **options}
+        return market.Client(token or server.market_token, server.url, **options)
+
+    attempt(lambda: market_client("not-" + server.market_token).get_json("day_ahead_prices"))
+    attempt(lambda: market.Client(None, server.url, cache=False).get_json("fcr_capacity"))
+    attempt(lambda: market_client().get_json("afrr_energy"), huge_body_mb=80)
+    attempt(lambda: market_client().get_json("mfrr_capacity"),
+            redirect_to=f"http://localhost:{server.port}")
+    attempt(lambda: market_client(deadline=0.3).get_json("day_ahead_prices"), trickle_ms=20)
+    assert len(caught) == 12, " ".join(type(exc).__name__ for exc in caught)
     return caught
 
 
 def _public_objects(*extra) -> list[object]:
     objects = list(extra)
-    modules = [rtecap, rtecap.exceptions, registry]
+    modules = [rtecap, rtecap.exceptions, registry, market]
     for module in modules:
         for name in getattr(module, "__all__", dir(module)):
             if not name.startswith("_"):
@@ -168,14 +182,25 @@ def test_no_secret_anywhere(tmp_path, debug_logs, monkeypatch):
             stored = [repr(dict(r.request.headers)) + repr(dict(r.headers))
                       for r in client._session.cache.responses.values()]
             client_repr = repr(client)
+        with market.Client(server.market_token, server.url,
+                           cache=cache.with_name("market_http_cache")) as market_client:
+            results = [get(client=market_client) for get, _ in market.LOADERS.values()]
+            results.append(market.get_day_ahead_prices(client=market_client))  # from cache
+            stored += [repr(dict(r.request.headers)) + repr(dict(r.headers))
+                       for r in market_client._session.cache.responses.values()]
+            client_repr += repr(market_client)
         failures = _failures(server, cache)
         secret, client_id = server.client_secret, server.client_id
+        market_token = server.market_token
         server_repr = repr(server)
     assert frames[-1].attrs["rtecap"]["from_cache"] is True
+    assert results[-1].attrs["rtecap"]["from_cache"] is True
+    frames += [frame for result in results for frame in frames_of(result)]
     assert len(issued) >= 2 and stored  # tokens were issued and renewed; answers were cached
     secrets_ = {"client secret": secret,
                 "basic": base64.b64encode(f"{client_id}:{secret}".encode()).decode()}
     secrets_.update({f"token {i}": token for i, token in enumerate(issued)})
+    secrets_["market token"] = market_token
 
     places: dict[str, str] = {}
     for path in tmp_path.rglob("*"):
@@ -186,7 +211,8 @@ def test_no_secret_anywhere(tmp_path, debug_logs, monkeypatch):
     for i, exc in enumerate(failures):
         places[f"exception {i} {type(exc).__name__}"] = "".join(
             traceback.format_exception(exc)) + repr(exc) + repr(vars(exc))
-    objects = _public_objects(client, answer, server, *frames, *failures)
+    objects = _public_objects(client, answer, server, market_client, *results, *frames,
+                              *failures)
     places["reprs"] = "\n".join([client_repr, server_repr, *map(repr, objects)])
     places["attrs"] = "\n".join(json.dumps(df.attrs, default=str) for df in frames)
 

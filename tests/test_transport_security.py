@@ -19,7 +19,7 @@ import pytest
 import requests
 
 import rtecap
-from rtecap import Client
+from rtecap import Client, market
 from rtecap.emulator import serve
 from rtecap.exceptions import (
     ApiTimeoutError,
@@ -147,3 +147,43 @@ def test_trickling_answer_is_cut_off_at_the_deadline(emulator):
         client.get_json(CPC)
     assert time.monotonic() - started < 5
     assert "not complete 0.5 s after it started" in str(caught.value)
+
+
+# ----------------------------------------------------------------- the market-data client
+def _market(server, **options) -> market.Client:
+    return market.Client(server.market_token, server.url,
+                         **{"cache": False, "retries": 0, **options})
+
+
+@pytest.mark.parametrize("url", ["http://example.org", "http://10.0.0.1:8080"])
+def test_market_plain_http_refused_except_loopback(url):
+    with pytest.raises(InsecureTransportError, match="refusing plain http://"):
+        market.Client("token", url, cache=False)
+
+
+def test_market_redirect_elsewhere_keeps_the_token(emulator, tmp_path):
+    """A redirect's 401 is not the token's: no Authorization there, the token is not dropped."""
+    emulator.redirect_to = f"http://localhost:{emulator.port}"
+    with _market(emulator, cache=tmp_path / "m") as client:
+        with pytest.raises(RteApiError, match="redirected to localhost") as caught:
+            client.get_json("fcr_capacity")
+        assert not isinstance(caught.value, market.MarketAuthError)
+        assert [auth for host, path, auth in emulator.seen
+                if host.startswith("localhost")] == [False]
+        emulator.redirect_to = None
+        assert client.get_json("fcr_capacity").payload["rows"]  # the same client goes on
+
+
+def test_market_redirect_to_plain_http_elsewhere_is_not_followed(emulator):
+    emulator.redirect_to = "http://example.invalid"
+    with _market(emulator) as client, pytest.raises(InsecureTransportError):
+        client.get_json("day_ahead_prices")
+
+
+def test_market_huge_and_trickling_answers_are_cut_off(emulator):
+    emulator.huge_body_mb, emulator.huge_body_length = 100, False
+    with _market(emulator) as client, pytest.raises(ResponseTooLargeError):
+        client.get_json("afrr_energy")
+    emulator.huge_body_mb, emulator.trickle_ms = 0, 20
+    with _market(emulator, deadline=0.3) as client, pytest.raises(ApiTimeoutError):
+        client.get_json("day_ahead_prices")
