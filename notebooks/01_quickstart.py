@@ -38,7 +38,6 @@ import rtecap
 from rtecap.datasets import sample_path
 from rtecap.emulator import mark_synthetic, serve
 
-print("rtecap", rtecap.__version__)
 
 # %% [markdown]
 # ## Saved answers: `read_*`
@@ -71,12 +70,16 @@ info = cpc.attrs["rtecap"]
 print({key: info[key] for key in ("resource", "lang", "order")})
 
 # %% [markdown]
-# Plain pandas works on it: slicing by date, groupby-sum (each kW is in one row only), resample.
-# CPC capacities are in **kW**; `df.rte.to_mw()` converts.
+# Plain pandas works on it: slicing by date, groupby, resample. CPC capacities are in **kW**
+# (`df.rte.to_mw()` converts), and each row is an *update* of one department x network x
+# production type: the capacity on a date is the latest update of each combination on or
+# before it, `df.rte.as_of(date)`. Its national rows (`FR`) add up, each MW once:
 
 # %%
 cpc_mw = cpc.rte.to_mw()
-print(cpc_mw.loc["2023"].groupby("production_type", observed=True)["capacity_mw"].sum().round(1))
+print(len(cpc_mw.loc["2023"]), "updates in 2023")
+end_2023 = cpc_mw.rte.as_of("2023-12-31").rte.national()
+end_2023.groupby("production_type", observed=True)["capacity_mw"].sum().round(1)
 
 # %% [markdown]
 # ## The API: `get_*`, here against the local emulator
@@ -91,7 +94,8 @@ TODAY = "2026-11-23"
 server = serve(today=TODAY, seed=0)  # a free port on 127.0.0.1, in a background thread
 client = rtecap.Client(server.client_id, server.client_secret, server.url, cache=False,
                        today=TODAY)
-print(client)
+print("client id:", client.client_id)
+print("secret masked in the repr:", "client_secret='***'" in repr(client))
 
 # %% [markdown]
 # A CPPT call may cover one calendar year to 366 days; `get_*` takes any period, splits it into
@@ -110,7 +114,7 @@ cppt.rte.by_sector().round(0).tail(3)
 
 # %%
 cppt = mark_synthetic(cppt, seed=0)
-cppt.rte.plot_trend();
+ax = cppt.rte.plot_trend()
 
 # %% [markdown]
 # ## Saving the raw answers

@@ -51,7 +51,7 @@ table.index = table.index.year.rename("year")
 table
 
 # %%
-national.rte.plot_trend();
+ax = national.rte.plot_trend()
 
 # %% [markdown]
 # ## The mix
@@ -65,7 +65,7 @@ shares.index = shares.index.year.rename("year")
 shares
 
 # %%
-national.rte.plot_mix();
+ax = national.rte.plot_mix()
 
 # %% [markdown]
 # ## Change since 2015
@@ -135,7 +135,7 @@ gap = (api.loc[years, common] - odre.loc[years, common]).abs().max().max()
 print(f"{len(years)} years, {len(common)} sub-sectors: largest gap {gap:.3f} MW")
 
 # %%
-cppt.rte.plot_trend(level="production_type", kind="area");
+ax = cppt.rte.plot_trend(level="production_type", kind="area")
 
 # %% [markdown]
 # ## xarray and netCDF

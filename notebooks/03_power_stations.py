@@ -75,7 +75,7 @@ flows["commissioned_mw"]
 flows["closed_mw"]
 
 # %%
-cppu.rte.plot_timeline(freq="YS");
+ax = cppu.rte.plot_timeline(freq="YS")
 
 # %% [markdown]
 # ## The largest producers

@@ -94,7 +94,7 @@ growth.sort_values("change_mw", ascending=False).head(10).round(1)
 # as of the latest update (or `at=`):
 
 # %%
-cpc.rte.plot_departments(top=10);
+ax = cpc.rte.plot_departments(top=10)
 
 # %% [markdown]
 # ## A map of France
@@ -105,7 +105,7 @@ cpc.rte.plot_departments(top=10);
 # departments that are not on the map (overseas) are listed beside it with their values.
 
 # %%
-cpc.rte.plot_departments_map();
+ax = cpc.rte.plot_departments_map()
 
 # %% [markdown]
 # Any value per department can be mapped: a Series indexed by department code, or a frame and
@@ -115,5 +115,5 @@ cpc.rte.plot_departments_map();
 from rtecap.plotting import plot_departments_map
 
 change = mark_synthetic(growth, seed=0)  # a new frame: say again where its figures come from
-plot_departments_map(change, column="change_pct", cmap="OrRd",
-                     title="CPC growth since the end of 2015 (%)");
+ax = plot_departments_map(change, column="change_pct", cmap="OrRd",
+                          title="CPC growth since the end of 2015 (%)")
