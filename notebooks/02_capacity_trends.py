@@ -50,7 +50,7 @@ table = wide.round(0)
 table.index = table.index.year.rename("year")
 table
 
-# %%
+# %% gallery="national_trend"
 ax = national.rte.plot_trend()
 
 # %% [markdown]
@@ -64,7 +64,7 @@ shares = mix[mix.index.year.isin([2007, 2015, 2023])].round(1)
 shares.index = shares.index.year.rename("year")
 shares
 
-# %%
+# %% gallery="national_mix"
 ax = national.rte.plot_mix()
 
 # %% [markdown]
@@ -134,7 +134,7 @@ years = odre.index.intersection(api.index)
 gap = (api.loc[years, common] - odre.loc[years, common]).abs().max().max()
 print(f"{len(years)} years, {len(common)} sub-sectors: largest gap {gap:.3f} MW")
 
-# %%
+# %% gallery="production_types"
 ax = cppt.rte.plot_trend(level="production_type", kind="area")
 
 # %% [markdown]

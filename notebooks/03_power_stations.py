@@ -74,7 +74,7 @@ flows["commissioned_mw"]
 # %%
 flows["closed_mw"]
 
-# %%
+# %% gallery="stations_timeline"
 ax = cppu.rte.plot_timeline(freq="YS")
 
 # %% [markdown]

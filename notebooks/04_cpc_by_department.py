@@ -93,7 +93,7 @@ growth.sort_values("change_mw", ascending=False).head(10).round(1)
 # `df.rte.plot_departments(top=n)` draws the `n` departments with the most capacity, by sector,
 # as of the latest update (or `at=`):
 
-# %%
+# %% gallery="cpc_top_departments"
 ax = cpc.rte.plot_departments(top=10)
 
 # %% [markdown]
@@ -104,14 +104,14 @@ ax = cpc.rte.plot_departments(top=10)
 # GEOFLA via france-geojson, Licence Ouverte, simplified) ship with rtecap: no geopandas. The
 # departments that are not on the map (overseas) are listed beside it with their values.
 
-# %%
+# %% gallery="cpc_map"
 ax = cpc.rte.plot_departments_map()
 
 # %% [markdown]
 # Any value per department can be mapped: a Series indexed by department code, or a frame and
 # `column=`. Here the growth since 2015, in percent:
 
-# %%
+# %% gallery="cpc_growth_map"
 from rtecap.plotting import plot_departments_map
 
 change = mark_synthetic(growth, seed=0)  # a new frame: say again where its figures come from
