@@ -11,7 +11,6 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # France's installed capacity, 2007 → 2023: by sector, by production type, wind and solar
 #

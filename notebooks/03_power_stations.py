@@ -11,7 +11,6 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # Power stations over 100 MW: the fleet on any date, openings and closures
 #

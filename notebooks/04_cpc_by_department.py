@@ -11,7 +11,6 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # Capacity under purchase obligation (CPC) by department, and a map of France
 #

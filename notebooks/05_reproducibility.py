@@ -11,7 +11,6 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # Reproducibility: cache, offline replay, provenance and pinned data
 #
