@@ -101,7 +101,6 @@ def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
     print(f"\nstations > 100 MW in operation on {today}: {in_operation['code_eic'].nunique()}"
           f" ({in_operation['capacity_mw'].sum():,.0f} MW)")
     from rtecap.datasets import load_national_capacities
-
     from rtecap.emulator import mark_synthetic
 
     for resource in (m.CPC, m.CPPU):  # say on the plots that these are not RTE's figures
