@@ -166,4 +166,5 @@ workdir.cleanup()
 # error.
 #
 # Next: {doc}`02_capacity_trends` (France's mix since 2007), {doc}`03_power_stations`,
-# {doc}`04_cpc_by_department`, {doc}`05_reproducibility`, {doc}`06_rules_and_errors`.
+# {doc}`04_cpc_by_department`, {doc}`05_reproducibility`, {doc}`06_rules_and_errors`,
+# {doc}`07_market_data`.

@@ -39,7 +39,8 @@ def output_text(cell: dict) -> str:
 def test_the_notebook_set():
     names = [path.stem for path in NOTEBOOKS]
     assert names == ["01_quickstart", "02_capacity_trends", "03_power_stations",
-                     "04_cpc_by_department", "05_reproducibility", "06_rules_and_errors"]
+                     "04_cpc_by_department", "05_reproducibility", "06_rules_and_errors",
+                     "07_market_data"]
     index = (DOCS / "index.md").read_text(encoding="utf-8")
     for name in names:
         assert f"_notebooks/{name}\n" in index
