@@ -142,8 +142,11 @@ ax.set_xlabel("Source: " + solar_days.attrs["rtecap"]["source"], fontsize=8, col
 fig.autofmt_xdate()
 
 # %% [markdown]
-# Over four weeks the installed capacity moves by one monthly update (a few hundred MW); the
-# midday dip is the daily shape of the prices, deepest on sunny spring weekends. A study of
-# the link needs a longer price history than one window of the API: collect the answers day
-# after day (`market.get_day_ahead_prices(..., client=market.Client(cache=...))` keeps each
-# one) and set them beside `as_of` of the CPC frame, as above.
+# Over four weeks the installed capacity moves by one monthly update (+166 MW here); the
+# midday dip is the daily shape of the prices, deeper on weekends (see the profile). A study of
+# the link needs a longer price history than one window of the API. The HTTP cache is no archive
+# (it keeps the latest answer of each endpoint): save each day's answer as it came —
+# `rtecap market fetch day-ahead-prices -o prices-2026-04-20.json` — read the files back with
+# `market.read_day_ahead_prices`, concatenate them, drop the quarter hours seen twice
+# (`~df.index.duplicated(keep="last")`), and set the series beside `as_of` of the CPC frame, as
+# above.
