@@ -24,7 +24,7 @@ from fuzzing import (
     names_the_field,
     paths,
 )
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rtecap import market
@@ -34,6 +34,8 @@ from rtecap.market._endpoints import ENDPOINTS
 
 PAYLOADS = Path(__file__).parent / "market" / "payloads"
 NAMES = sorted(ENDPOINTS)
+#: Eight endpoints: fewer examples each, about the time of the RTE resources' fuzzing.
+FUZZ_ENDPOINTS = settings(FUZZ, max_examples=60)
 
 
 def _doc(name: str) -> dict:
@@ -45,7 +47,7 @@ def test_every_endpoint_has_a_sample():
 
 
 @pytest.mark.parametrize("name", NAMES)
-@FUZZ
+@FUZZ_ENDPOINTS
 @given(data=st.data())
 def test_mutated_answer_gives_frames_or_typed_error(name, data):
     doc = _doc(name)
