@@ -97,3 +97,35 @@ def test_wrong_label_names_field(value):
     doc["rows"][0]["product_type"] = value
     with pytest.raises(ResponseError, match="product_type: expected a string"):
         parsers.parse("fcr_capacity", doc)
+
+
+TIMES = st.builds(
+    lambda d, h, q, form: form.format(d=d, h=h, m=15 * q),
+    st.integers(1, 28), st.integers(0, 23), st.integers(0, 3),
+    st.sampled_from(["2026-02-{d:02d}T{h:02d}:{m:02d}:00.000Z",
+                     "2026-02-{d:02d}T{h:02d}:{m:02d}:00Z",
+                     "2026-02-{d:02d}T{h:02d}:{m:02d}:00+00:00"]),
+)
+
+
+@FUZZ_ENDPOINTS
+@given(data=st.data())
+def test_unusual_valid_capacity_answers_keep_every_row(data):
+    """Rows in = rows out + rows set aside (counted in the warning), labels known or not."""
+    n = data.draw(st.integers(0, 10), label="rows")
+    rows = [{"period_start_utc": data.draw(st.one_of(TIMES, st.none())),
+             "period_end_utc": data.draw(st.one_of(TIMES, st.none())),
+             "volume_mw": data.draw(st.one_of(st.none(), st.integers(0, 10**6),
+                                              st.floats(0, 1e6))),
+             "direction": data.draw(st.sampled_from(["UPWARD", "DOWNWARD", "SIDEWAYS"])),
+             "time_horizon": data.draw(st.sampled_from(["DAILY", "WEEKLY", "NEW_HORIZON"])),
+             "price": float(i)}  # one price per row: no exact duplicates
+            for i in range(n)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = parsers.parse("afrr_capacity", {"rows": rows})
+    aside = sum(int(str(w.message).split(": ")[1].split()[0]) for w in caught
+                if "set aside" in str(w.message))
+    assert len(df) + aside == n
+    assert set(df["product_type"]) <= {"aFRR"}
+    check_frame(df)
