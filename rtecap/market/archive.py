@@ -35,7 +35,7 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap.dates import DateLike, parse_date
-from rtecap.exceptions import RteError, RteValidationError
+from rtecap.exceptions import CredentialsError, RteError, RteValidationError
 from rtecap.market import mappings as mm
 from rtecap.market import parsers as _parsers
 from rtecap.market._endpoints import ENDPOINTS, MEMBER_ENDPOINTS, Endpoint, endpoint
@@ -54,8 +54,7 @@ from rtecap.market._store import (
 from rtecap.market.results import BalancingEnergy, EnergyResult
 
 __all__ = ["COLLECTED", "ArchiveBusyError", "ArchiveError", "CollectError", "CollectSummary",
-           "archive_gaps", "archive_report", "collect", "default_store", "load_archive",
-           "load_revisions"]  # fmt: skip
+           "collect", "default_store", "load_archive", "load_revisions"]
 
 #: The endpoints :func:`collect` fetches by default: the unit endpoints and the prices.
 COLLECTED = (mm.DAY_AHEAD, mm.FCR_CAPACITY, mm.AFRR_CAPACITY, mm.MFRR_CAPACITY,
@@ -261,7 +260,7 @@ def collect(
                     answer = client.get_json(spec.name)
                     fetched = pd.Timestamp.now("UTC").as_unit("us")
                     result = _parsers.parse(spec.name, answer.payload, lang="en")
-                except MarketAuthError:
+                except (MarketAuthError, CredentialsError):
                     raise
                 except RteError as exc:
                     failures.append(exc)
