@@ -92,7 +92,8 @@ def archive_report(store: str | os.PathLike, *, endpoints=COLLECTED) -> pd.DataF
         Index (``endpoint``, ``part``); columns ``rows``, ``first`` and ``last`` (period
         starts, Europe/Paris), ``missing`` and ``duplicate`` (periods, from
         :func:`archive_gaps`), ``revisions`` (replaced values kept) and ``last_fetched_at``
-        (UTC).
+        (UTC). ``missing`` and ``duplicate`` are NA for the ``latest`` row sets (one
+        latest row per collection, not a time series).
 
     Examples
     --------
@@ -115,15 +116,17 @@ def archive_report(store: str | os.PathLike, *, endpoints=COLLECTED) -> pd.DataF
         result = load_archive(store, spec.name, fetched_at=True)
         frames = {"rows": result} if isinstance(result, pd.DataFrame) else dict(result)
         for part, frame in frames.items():
-            holes = archive_gaps(store, spec.name, part=part)
-            counts = holes["issue"].value_counts()
+            series = isinstance(spec.parts[part][0], str)  # not single latest-row objects
+            holes = archive_gaps(store, spec.name, part=part) if series else None
+            counts = holes["issue"].value_counts() if series else {}
             records.append({
                 "endpoint": spec.name, "part": part, "rows": len(frame),
                 "first": frame.index.min() if len(frame) else pd.NaT,
                 "last": frame.index.max() if len(frame) else pd.NaT,
-                "missing": int(counts.get("missing", 0)),
-                "duplicate": int(counts.get("duplicate", 0)),
+                "missing": int(counts.get("missing", 0)) if series else pd.NA,
+                "duplicate": int(counts.get("duplicate", 0)) if series else pd.NA,
                 "revisions": len(load_revisions(store, spec.name, part=part)),
                 "last_fetched_at": frame["fetched_at"].max() if len(frame) else pd.NaT,
             })  # fmt: skip
-    return pd.DataFrame.from_records(records).set_index(["endpoint", "part"])
+    report = pd.DataFrame.from_records(records).set_index(["endpoint", "part"])
+    return report.astype({"missing": "Int64", "duplicate": "Int64"})
