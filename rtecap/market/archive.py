@@ -427,6 +427,17 @@ def load_revisions(
 ) -> pd.DataFrame:
     """The replaced values of an endpoint's row set, oldest replacement first.
 
+    Parameters
+    ----------
+    store : str or path-like
+        The archive directory.
+    endpoint_name : str
+        A collected endpoint.
+    part : str, default "rows"
+        The row set (``rows``, ``chart``, ``latest`` for the energy endpoints).
+    start, end : ISO 8601 string, date or Timestamp, optional
+        Keep the periods with ``start <= period start < end``.
+
     Returns
     -------
     DataFrame
@@ -437,7 +448,18 @@ def load_revisions(
     Examples
     --------
     >>> import tempfile
-    >>> load_revisions(tempfile.mkdtemp(), "day_ahead_prices")  # doctest: +SKIP
+    >>> from rtecap.emulator import serve
+    >>> from rtecap.market import Client
+    >>> store = tempfile.mkdtemp()
+    >>> with serve(today="2026-04-20") as server:
+    ...     client = Client(server.market_token, server.url, cache=False)
+    ...     _ = collect(store, client=client, endpoints=["day_ahead_prices"])
+    ...     server.market_republish = {"day_ahead_prices": {
+    ...         "2026-04-18T12:00+02:00": {"price_eur_mwh": 0.0}}}  # a corrected price
+    ...     print(collect(store, client=client, endpoints=["day_ahead_prices"]).lines()[0][21:])
+    day_ahead_prices: 0 added, 1 revised, 2779 unchanged
+    >>> load_revisions(store, "day_ahead_prices")["period_start"].tolist()
+    [Timestamp('2026-04-18 10:00:00+0000', tz='UTC')]
     """
     spec = endpoint(endpoint_name)
     if part not in spec.parts:
