@@ -87,14 +87,26 @@ class Store:
         """Whether the directory holds an archive (its marker)."""
         return (self.root / MARKER).is_file()
 
-    def create(self) -> Store:
-        """Make the directory an archive; refuse a non-empty directory that is not one."""
+    def usable(self) -> Store:
+        """Check that the directory is an archive, new, or empty, and make it exist.
+
+        A non-empty directory without the marker is refused (a typo must not scatter files
+        into a home directory). Call :meth:`create` under the lock to write the marker.
+        """
         if self.exists:
             return self.check()
-        if self.root.exists() and any(p.name != LOCK for p in self.root.iterdir()):
+        if self.root.exists() and any(p.name != LOCK and not p.name.endswith(".tmp")
+                                      for p in self.root.iterdir()):  # fmt: skip
             raise ArchiveError(f"{self.root} is not empty and not an rtecap market archive "
                                f"(no {MARKER}): choose an empty or new directory")  # fmt: skip
         self.root.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def create(self) -> Store:
+        """Make the directory an archive (under the lock: two new collectors may race)."""
+        self.usable()
+        if self.exists:
+            return self
         self.write_bytes(self.root / MARKER, json.dumps({"format": FORMAT, "kind":
                          "rtecap market archive"}).encode())  # fmt: skip
         return self
@@ -183,7 +195,8 @@ def _sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def read_months(store: Store, folder: Path, months: Sequence[str] | None = None) -> pd.DataFrame | None:
+def read_months(store: Store, folder: Path,
+                months: Sequence[str] | None = None) -> pd.DataFrame | None:  # fmt: skip
     """Concatenate the month files of a folder (all, or those of ``months``); None if none."""
     files = store.months(folder)
     chosen = [p for k, p in files.items() if months is None or k in months]

@@ -247,13 +247,14 @@ def collect(
 
     specs = _collected(endpoints)
     require_dependencies()
-    archive = Store(store).create()
+    archive = Store(store).usable()
     summary = CollectSummary(archive.root, pd.Timestamp.now("UTC").floor("s"))
     own = client is None
     client = Client(cache=False) if own else client
     failures: list[RteError] = []
     try:
         with archive.lock(wait):
+            archive.create()  # under the lock: two collectors of a new store may race
             archive.clean()
             for spec in specs:
                 try:
