@@ -328,7 +328,7 @@ def _frame(store: Store, name: str, part: str, rows: pd.DataFrame | None, lang: 
     frame = pd.DataFrame(data)
     start = pd.to_datetime(rows[spec.index[1]], utc=True).dt.tz_convert(m.TZ).dt.as_unit("us")
     frame.index = pd.DatetimeIndex(start, name=spec.index[1])
-    frame = _parsers._tidy(frame, spec, f"{name}.{part}")
+    frame = _parsers._tidy(frame, spec, f"{name}.{part}", unique=True)  # one row per key
     synthetic = bool(rows[SYNTHETIC].astype(bool).any())
     meta = {"archive": str(store.root),
             "fetched_at": fetched.max().isoformat() if len(fetched) else None}
