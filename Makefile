@@ -24,9 +24,11 @@ demo: $(VENV)/.stamp-base
 
 lint: $(VENV)/.stamp-dev
 	$(BIN)/ruff check rtecap tests benchmarks
+	$(BIN)/mypy
 
+# The tests, and the examples of the package's docstrings (doctests).
 unit: $(VENV)/.stamp-dev
-	$(BIN)/python -m pytest -n 2 -q tests
+	$(BIN)/python -m pytest -n 2 -q tests --doctest-modules rtecap
 
 notebooks: $(VENV)/.stamp-dev
 	$(BIN)/python -m pytest -q -p no:xdist --nbval notebooks

@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import sphinx_autosummary_accessors
+
 import rtecap
 
 DOCS = Path(__file__).resolve().parent
@@ -30,13 +32,19 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.autosummary",
     "sphinx.ext.intersphinx",
+    "sphinx_autosummary_accessors",
 ]
+#: The API reference is autosummary tables, one generated page per function and class
+#: (written to docs/generated/ at each build, git-ignored); the ``df.rte`` accessor's pages
+#: use sphinx-autosummary-accessors' templates.
+templates_path = ["_templates", sphinx_autosummary_accessors.templates_path]
 # No network at build time: no inventory is fetched.
 intersphinx_mapping: dict = {}
 
-source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb", ".rst": "restructuredtext"}
+# .rst first: autosummary writes its generated pages with the first suffix (they are RST).
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
 root_doc = "index"
-exclude_patterns = ["_build", "**/.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_templates", "**/.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]
 
 # MyST
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
@@ -50,7 +58,7 @@ nb_merge_streams = True
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_default_options = {"members": True, "show-inheritance": True}
-autosummary_generate = False
+autosummary_generate = True
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 napoleon_use_rtype = False

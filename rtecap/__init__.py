@@ -2,11 +2,11 @@
 
 Loaders return long frames with a ``Europe/Paris`` DatetimeIndex (see the frame contract in the
 docs). Importing rtecap registers the ``.rte`` DataFrame accessor; heavy libraries (xarray,
-matplotlib, requests-oauthlib, werkzeug) are imported only when used.
+matplotlib, oauthlib, werkzeug) are imported only when used.
 """
 
 from rtecap import accessor as _accessor  # noqa: F401  (registers ``df.rte``)
-from rtecap import datasets, exceptions, mappings, rules
+from rtecap import datasets, exceptions, mappings, registry, rules
 from rtecap._version import __version__
 from rtecap.client import Client
 from rtecap.io import (
@@ -33,5 +33,6 @@ __all__ = [
     "read_capacities_per_production_unit",
     "read_csv",
     "read_frame",
+    "registry",
     "rules",
 ]

@@ -9,14 +9,11 @@ and writes CSV files and PNG plots.
 from __future__ import annotations
 
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
 
 from rtecap import mappings as m
-
-_RESOURCES = (m.CPPT, m.CPPU, m.CPC)
 
 
 def print_table(table, title: str) -> None:
@@ -28,16 +25,14 @@ def print_table(table, title: str) -> None:
 
 
 def _history(client, progress: bool, lang: str) -> dict[str, pd.DataFrame]:
-    import rtecap
+    """Each resource of the API, from its first date with data to the latest end allowed."""
+    from rtecap import registry, rules
 
-    today = client.today
-    next_jan1 = f"{today.year + 1}-01-01"
-    tomorrow = (today + timedelta(days=1)).isoformat()
     common = {"client": client, "progress": progress, "lang": lang}
     return {
-        m.CPPT: rtecap.get_capacities_per_production_type("2015-01-01", next_jan1, **common),
-        m.CPPU: rtecap.get_capacities_per_production_unit("1935-01-01", next_jan1, **common),
-        m.CPC: rtecap.get_capacities_cpc("2015-02-09", tomorrow, **common),
+        spec.name: spec.load()(spec.first_date, rules.latest_end(spec.name, today=client.today),
+                               **common)
+        for spec in registry.resources(registry.GENINSCAP)
     }
 
 

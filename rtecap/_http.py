@@ -8,10 +8,15 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import logging
+import os
 import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
+from typing import NamedTuple
 from urllib.parse import urlsplit
+
+import requests
 
 #: Statuses retried on GET (guide §5.2 technical errors that a later call may not meet).
 RETRY_STATUSES = (408, 429, 500, 502, 503, 504, 509)
@@ -33,8 +38,9 @@ def is_loopback(host: str | None) -> bool:
 
 
 class _RedactTokens(logging.Filter):
-    """Blank every argument of requests-oauthlib's log records: they print tokens, bodies and
-    headers (the format string, without values, is kept)."""
+    """Blank every argument of oauthlib's log records: at DEBUG they can print tokens, request
+    bodies and headers (the format string, without values, is kept). This filter on the
+    library's own loggers is rtecap's only process-wide setting, and it only redacts."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args:
@@ -82,6 +88,49 @@ def pause(seconds: float) -> None:
         time.sleep(max(seconds, 0.0))
     elif event.wait(max(seconds, 0.0)):
         raise Cancelled
+
+
+class Answer(NamedTuple):
+    """One call's answer: the decoded JSON (a dict) and whether it came from the cache."""
+
+    json: dict
+    from_cache: bool
+
+
+def read_environment(session: requests.Session, url: str) -> None:
+    """Set ``session``'s proxies and CA bundle from the environment, as requests reads them.
+
+    ``HTTP(S)_PROXY`` / ``NO_PROXY`` through :func:`requests.utils.get_environ_proxies`,
+    ``REQUESTS_CA_BUNDLE`` then ``CURL_CA_BUNDLE``; read once, not on every call (requests
+    scans the environment per request when ``trust_env`` is on). Loopback never goes through
+    a proxy, so emulator traffic stays on this machine.
+    """
+    session.trust_env = False
+    if is_loopback(urlsplit(url).hostname):
+        return
+    session.proxies.update(requests.utils.get_environ_proxies(url))
+    bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+    if bundle:
+        session.verify = bundle
+
+
+class BearerAuth(requests.auth.AuthBase):
+    """Send ``Authorization: Bearer <token>``, the token read at each request (it is renewed).
+
+    Parameters
+    ----------
+    token : callable
+        Returns the current access token, or None (then no header is sent).
+    """
+
+    def __init__(self, token: Callable[[], str | None]):
+        self._token = token
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        token = self._token()
+        if token:
+            request.headers["Authorization"] = f"Bearer {token}"
+        return request
 
 
 def make_retry(total: int, backoff_factor: float, max_retry_after: float):
@@ -199,13 +248,12 @@ def cache_key(request, **_kwargs) -> str:
 
 
 def redact_oauth_logs() -> None:
-    """Put the redacting filter on every requests-oauthlib / oauthlib logger.
+    """Put the redacting filter on every oauthlib (and requests-oauthlib, when loaded) logger.
 
     A logger's filters see only the records logged on that very logger, so each module logger
     gets it (idempotent: a filter is added once).
     """
     import oauthlib.oauth2  # noqa: F401  (creates its module loggers)
-    import requests_oauthlib  # noqa: F401
 
     names = [name for name in logging.root.manager.loggerDict
              if name.split(".")[0] in ("requests_oauthlib", "oauthlib")]
@@ -215,8 +263,17 @@ def redact_oauth_logs() -> None:
             logger.addFilter(_REDACT)
 
 
-def request_token(session, url: str, client_id: str, secret: str, timeout) -> None:
+def request_token(session, url: str, client_id: str, secret: str, timeout) -> dict:
     """Ask the token endpoint for a token (OAuth2 client credentials, HTTP Basic).
+
+    oauthlib's ``BackendApplicationClient`` writes the request body and checks the answer;
+    the POST goes through ``session`` (not requests-oauthlib, which refuses plain http unless
+    ``OAUTHLIB_INSECURE_TRANSPORT`` is set for the whole process).
+
+    Returns
+    -------
+    dict
+        The token (``access_token``, ``expires_in``, ``expires_at`` ...).
 
     Raises
     ------
@@ -225,14 +282,18 @@ def request_token(session, url: str, client_id: str, secret: str, timeout) -> No
     ConnectionFailedError, ApiTimeoutError, RteApiError
         The request failed (never with the secret in the message).
     """
-    import requests
-    from oauthlib.oauth2 import OAuth2Error
+    from oauthlib.oauth2 import BackendApplicationClient, OAuth2Error
 
     from rtecap.exceptions import AuthenticationError, RteApiError
 
+    oauth = BackendApplicationClient(client_id=client_id)
     try:
-        session.fetch_token(url, client_id=client_id, client_secret=secret,
-                            include_client_id=False, timeout=timeout)
+        response = session.post(
+            url, data=oauth.prepare_request_body(include_client_id=False),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            auth=requests.auth.HTTPBasicAuth(client_id, secret), timeout=timeout,
+        )
+        return dict(oauth.parse_request_body_response(response.text))
     except OAuth2Error as exc:
         raise AuthenticationError(
             f"the token endpoint refused the client credentials ({exc.error})",

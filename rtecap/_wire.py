@@ -13,13 +13,12 @@ import re
 
 import pandas as pd
 
-from rtecap import mappings as m
+from rtecap import registry
 from rtecap.exceptions import RteValidationError
 from rtecap.rules import (
     DateLike,
     Query,
     _fail,
-    canonical_resource,
     format_date,  # noqa: F401  (used in the doctest)
     to_timestamp,
     validate,
@@ -62,11 +61,10 @@ def is_wire_date(text: str, *, strict: bool = False) -> bool:
     return True
 
 
-def _wire_list(resource: str, name: str, text: str) -> tuple[str, ...]:
-    """A list parameter as the server reads it: exact values, empty items skipped."""
-    cpc_types = (resource, name) == (m.CPC, "production_type")
-    aliases = m.CPC_PRODUCTION_TYPE_ALIASES if cpc_types else {}
-    allowed = _ENUMS[resource][name]
+def _wire_list(resource: str, parameter: registry.Parameter, text: str) -> tuple[str, ...]:
+    """A list parameter as the server reads it: exact values (or the parameter's aliases),
+    empty items skipped."""
+    name, aliases, allowed = parameter.name, parameter.aliases, frozenset(parameter.values)
     out: list[str] = []
     for raw in text.split(","):
         value = aliases.get(raw.strip(), raw.strip())
@@ -81,15 +79,6 @@ def _wire_list(resource: str, name: str, text: str) -> tuple[str, ...]:
         if value not in out:  # CPPT-RG07, CCPC-RG10
             out.append(value)
     return tuple(out)
-
-
-_ENUMS = {
-    m.CPPT: {"production_type": frozenset(m.PRODUCTION_TYPES)},
-    m.CPPU: {},
-    m.CPC: {"department_code": frozenset(m.DEPARTMENT_CODES),
-            "network_connection": frozenset(m.NETWORKS),
-            "production_type": frozenset(m.CPC_PRODUCTION_TYPES)},
-}
 
 
 def validate_params(
@@ -148,9 +137,10 @@ def validate_params(
     >>> format_date(q.start), format_date(q.end)
     ('2024-01-01T01:00:00+01:00', '2025-01-01T00:59:59+01:00')
     """
-    resource = canonical_resource(resource)
+    spec = registry.get(resource, api=registry.GENINSCAP)
+    resource = spec.name
     given = {str(name).strip(): value for name, value in params.items()}
-    known = {"start_date", "end_date", *m.LIST_PARAMETERS[resource]}
+    known = {p.name for p in spec.parameters}
     unknown = sorted(set(given) - known)
     if unknown:
         raise RteValidationError(f"{resource} takes no parameter {', '.join(unknown)}",
@@ -174,6 +164,6 @@ def validate_params(
             # server simply answers nothing there
             period = (to_timestamp(start, "start_date", resource),
                       to_timestamp(end, "end_date", resource))
-    filters = {name: _wire_list(resource, name, given[name]) if given.get(name) else ()
-               for name in m.LIST_PARAMETERS[resource]}
+    filters = {p.name: _wire_list(resource, p, given[p.name]) if given.get(p.name) else ()
+               for p in spec.list_parameters}
     return Query(resource, *period, filters)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from rtecap import export, ops, plotting
+from rtecap.dates import DateLike
 from rtecap.exceptions import RteValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,6 +81,9 @@ class RteAccessor:
         """``"en"`` or ``"fr"``: the language of the frame's names and labels."""
         return ops.frame_lang(self._df)
 
+    # Each method has the signature of the function it delegates to, less the frame
+    # (tests/test_accessor.py checks it for every method).
+
     # ----------------------------------------------------------------- same shape
     def translate(self, lang: str) -> pd.DataFrame:
         """Names and labels in ``lang`` ("en"/"fr"): :func:`rtecap.ops.translate`."""
@@ -90,16 +94,16 @@ class RteAccessor:
         return ops.to_mw(self._df)
 
     # ----------------------------------------------------------------- sectors
-    def by_sector(self, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
+    def by_sector(self, *, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
         """Wide time x sector frame in MW: :func:`rtecap.ops.by_sector`."""
         return ops.by_sector(self._df, level=level, freq=freq)
 
-    def mix(self, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
+    def mix(self, *, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
         """Shares of the total (rows sum to 1): :func:`rtecap.ops.mix`."""
         return ops.mix(self._df, level=level, freq=freq)
 
     def change(
-        self, periods: int = 1, level: str = "sector", freq: str | None = None
+        self, *, periods: int = 1, level: str = "sector", freq: str | None = None
     ) -> pd.DataFrame:
         """Tidy change in MW and % per sector: :func:`rtecap.ops.change`."""
         return ops.change(self._df, periods=periods, level=level, freq=freq)
@@ -114,11 +118,15 @@ class RteAccessor:
         return ops.departments(self._df)
 
     # ----------------------------------------------------------------- units (CPPU)
-    def in_operation(self, at: Any) -> pd.DataFrame:
+    def in_operation(self, at: DateLike) -> pd.DataFrame:
         """CPPU rows in operation at ``at``: :func:`rtecap.ops.in_operation`."""
         return ops.in_operation(self._df, at)
 
-    def timeline(self, freq: str = "YS", level: str = "sector") -> pd.DataFrame:
+    def as_of(self, at: Any | None = None) -> pd.DataFrame:
+        """CPC: the latest value of each combination at ``at``: :func:`rtecap.ops.as_of`."""
+        return ops.as_of(self._df, at)
+
+    def timeline(self, *, freq: str = "YS", level: str = "sector") -> pd.DataFrame:
         """CPPU capacity, commissioned and closed MW per period: :func:`rtecap.ops.timeline`."""
         return ops.timeline(self._df, freq=freq, level=level)
 
@@ -128,19 +136,65 @@ class RteAccessor:
         return export.to_xarray(self._df)
 
     def plot_trend(
-        self, kind: str = "line", level: str = "sector", ax: Axes | None = None, **kwargs: Any
+        self,
+        *,
+        kind: str = "line",
+        level: str = "sector",
+        freq: str | None = None,
+        ax: Axes | None = None,
+        title: str | None = None,
     ) -> Axes:
         """Capacity per sector over time: :func:`rtecap.plotting.plot_trend`."""
-        return plotting.plot_trend(self._df, kind=kind, level=level, ax=ax, **kwargs)
+        return plotting.plot_trend(self._df, kind=kind, level=level, freq=freq, ax=ax,
+                                   title=title)
 
-    def plot_mix(self, kind: str = "area", ax: Axes | None = None, **kwargs: Any) -> Axes:
+    def plot_mix(
+        self,
+        *,
+        kind: str = "area",
+        level: str = "sector",
+        freq: str | None = None,
+        ax: Axes | None = None,
+        title: str | None = None,
+    ) -> Axes:
         """100 % stacked generation mix: :func:`rtecap.plotting.plot_mix`."""
-        return plotting.plot_mix(self._df, kind=kind, ax=ax, **kwargs)
+        return plotting.plot_mix(self._df, kind=kind, level=level, freq=freq, ax=ax, title=title)
 
-    def plot_departments(self, top: int = 10, ax: Axes | None = None, **kwargs: Any) -> Axes:
+    def plot_departments(
+        self,
+        *,
+        top: int = 10,
+        at: Any | None = None,
+        level: str = "sector",
+        ax: Axes | None = None,
+        title: str | None = None,
+    ) -> Axes:
         """CPC top departments, MW per sector: :func:`rtecap.plotting.plot_departments`."""
-        return plotting.plot_departments(self._df, top=top, ax=ax, **kwargs)
+        return plotting.plot_departments(self._df, top=top, at=at, level=level, ax=ax,
+                                         title=title)
 
-    def plot_timeline(self, freq: str = "YS", ax: Axes | None = None, **kwargs: Any) -> Axes:
+    def plot_departments_map(
+        self,
+        *,
+        column: str | None = None,
+        at: Any | None = None,
+        ax: Axes | None = None,
+        cmap: str = "YlGnBu",
+        title: str | None = None,
+    ) -> Axes:
+        """Map of the departments: :func:`rtecap.plotting.plot_departments_map`."""
+        return plotting.plot_departments_map(self._df, column=column, at=at, ax=ax, cmap=cmap,
+                                             title=title)
+
+    def plot_timeline(
+        self,
+        *,
+        freq: str = "YS",
+        level: str = "sector",
+        ax: Axes | None = None,
+        title: str | None = None,
+        capacity: bool = True,
+    ) -> Axes:
         """CPPU commissioned / closed MW and capacity: :func:`rtecap.plotting.plot_timeline`."""
-        return plotting.plot_timeline(self._df, freq=freq, ax=ax, **kwargs)
+        return plotting.plot_timeline(self._df, freq=freq, level=level, ax=ax, title=title,
+                                      capacity=capacity)

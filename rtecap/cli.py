@@ -65,23 +65,20 @@ def _api_frame(args: argparse.Namespace, *, offline: bool | None, raw: str | Non
     """Fetch the frame the fetch-style arguments describe (errors go up to :func:`main`)."""
     import rtecap
 
-    loaders = {m.CPPT: rtecap.get_capacities_per_production_type,
-               m.CPPU: rtecap.get_capacities_per_production_unit,
-               m.CPC: rtecap.get_capacities_cpc}
-    resource = rtecap.rules.canonical_resource(args.resource)
+    spec = rtecap.registry.get(args.resource, api=rtecap.registry.GENINSCAP)
     kwargs = {"start_date": args.start_date, "end_date": args.end_date,
               "lang": args.lang or "en"}
-    for name in m.LIST_PARAMETERS[resource]:
-        if getattr(args, name):
-            kwargs[name] = getattr(args, name)
+    for parameter in spec.list_parameters:
+        if getattr(args, parameter.name):
+            kwargs[parameter.name] = getattr(args, parameter.name)
     for name in {"production_type", "department_code", "network_connection"} - set(kwargs):
         if getattr(args, name):
             raise rtecap.exceptions.RteValidationError(
-                f"{resource} takes no --{name.replace('_', '-')}", parameter=name)
+                f"{spec.name} takes no --{name.replace('_', '-')}", parameter=name)
     client = rtecap.Client(base_url=args.base_url, sandbox=args.sandbox, offline=offline,
                            cache=not args.no_cache)
     with client:
-        return loaders[resource](**kwargs, client=client, raw=raw)
+        return spec.load()(**kwargs, client=client, raw=raw)
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
@@ -283,7 +280,8 @@ def _one_line(exc: BaseException) -> str:
         text = str(exc)
     else:
         text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return " ".join(text.split())
+    notes = getattr(exc, "__notes__", None) or []  # which call of the load failed
+    return " ".join(" ".join([text, *(f"[{note}]" for note in notes)]).split())
 
 
 def main(argv: list[str] | None = None) -> int:

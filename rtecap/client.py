@@ -3,8 +3,11 @@
 No pandas here. :class:`Client` answers one call with the decoded JSON of the API (a dict);
 the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the answers.
 
-* Auth: requests-oauthlib's ``BackendApplicationClient`` and ``fetch_token`` with HTTP Basic
-  client authentication on ``/token/oauth/``. The token is reused until shortly before it
+* Auth: OAuth2 client credentials with HTTP Basic client authentication on ``/token/oauth/``;
+  oauthlib's ``BackendApplicationClient`` writes the token request and checks the answer, and
+  the token travels as a ``Bearer`` header set by the session's own auth hook. Nothing in the
+  process changes: plain ``http://`` is refused by rtecap itself except on loopback (no
+  ``OAUTHLIB_INSECURE_TRANSPORT`` is ever set). The token is reused until shortly before it
   expires (this grant has no refresh token: a new one is fetched); on a 401 a new token is
   fetched and the call sent again (at most ``retries`` times: a token can expire while urllib3
   waits to resend a 429 or 5xx with the same headers).
@@ -15,9 +18,11 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
   unknown host is not retried: it raises :class:`~rtecap.exceptions.ConnectionFailedError` at
   once; a read timeout that outlasts the retries raises
   :class:`~rtecap.exceptions.ApiTimeoutError` ("timed out after N s"). A body cut short or not
-  valid JSON is retried by :meth:`Client.get_json` itself. Concurrent calls share one token
+  valid JSON is retried by :meth:`Client.get_answer` itself. Concurrent calls share one token
   request: its failure fails them all.
-* Cache: requests-cache's ``CacheMixin`` on the same ``OAuth2Session``, SQLite in the user cache
+* Proxies and CA bundle: as requests reads them (``HTTPS_PROXY``/``NO_PROXY``,
+  ``REQUESTS_CA_BUNDLE``/``CURL_CA_BUNDLE``), once per client; loopback is never proxied.
+* Cache: requests-cache's ``CacheMixin`` on the same session, SQLite in the user cache
   dir; entries expire after the guide's advised call frequency. The ``Authorization`` header is
   redacted from stored requests and the token call (a POST) is never stored. A cache hit needs
   neither credentials nor a token. ``offline=True`` answers only from the cache.
@@ -38,17 +43,22 @@ from urllib.parse import urlencode, urlsplit
 import requests
 
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap._http import (
+    Answer,
+    BearerAuth,
     cache_key,
     check_cancelled,
     is_loopback,
     make_retry,
     pause,
+    read_environment,
     redact_oauth_logs,
     request_token,
     stop_load,
     transport_error,
 )
+from rtecap._queries import QueryMethods
 from rtecap._version import __version__
 from rtecap.exceptions import (
     CredentialsError,
@@ -70,8 +80,11 @@ def default_cache_path() -> Path:
     return Path(platformdirs.user_cache_dir("rtecap", appauthor=False)) / _CACHE_FILE
 
 
-class Client:
+class Client(QueryMethods):
     """A connection to RTE's Generation Installed Capacities API.
+
+    Besides the HTTP calls, a client has the loaders as methods:
+    ``client.get_capacities_cpc(...)`` is ``rtecap.get_capacities_cpc(..., client=client)``.
 
     Parameters
     ----------
@@ -153,29 +166,27 @@ class Client:
         if self.offline and self.cache_path is None:
             raise ValueError("offline=True needs a cache (cache=True or a path)")
         self._token_lock = threading.Lock()
+        self._token: dict[str, Any] = {}
         self._token_attempts = 0  # token requests made; workers share one attempt's outcome
         self._token_error: Exception | None = None
-        self._session = self._build_session(retries, backoff_factor, max_retry_after, parts)
+        self._session = self._build_session(retries, backoff_factor, max_retry_after)
 
     # ------------------------------------------------------------------ session
-    def _build_session(self, retries, backoff_factor, max_retry_after, parts):
-        from oauthlib.oauth2 import BackendApplicationClient
+    def _build_session(
+        self, retries: int, backoff_factor: float, max_retry_after: float
+    ) -> requests.Session:
         from requests.adapters import HTTPAdapter
-        from requests_oauthlib import OAuth2Session
 
-        if parts.scheme == "http":
-            # oauthlib refuses http:// unless told; reached only for loopback (checked above).
-            os.environ.setdefault("OAUTHLIB_INSECURE_TRANSPORT", "1")
         redact_oauth_logs()
-        oauth = BackendApplicationClient(client_id=self.client_id or "")
+        session: requests.Session
         if self.cache_path is not None:
             from requests_cache import CacheMixin
 
-            class CachedOAuth2Session(CacheMixin, OAuth2Session):
-                """OAuth2Session with requests-cache's disk cache."""
+            class CachedSession(CacheMixin, requests.Session):
+                """A requests session with requests-cache's disk cache."""
 
             self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            session = CachedOAuth2Session(
+            session = CachedSession(
                 cache_name=str(self.cache_path),
                 backend="sqlite",
                 allowable_methods=("GET",),
@@ -184,23 +195,15 @@ class Client:
                 key_fn=cache_key,
                 expire_after=86_400,
                 stale_if_error=False,
-                client=oauth,
             )
         else:
-            session = OAuth2Session(client=oauth)
+            session = requests.Session()
+        session.auth = BearerAuth(lambda: self._token.get("access_token"))
         adapter = HTTPAdapter(max_retries=make_retry(retries, backoff_factor, max_retry_after),
                               pool_maxsize=16)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
-        # Read proxy and CA-bundle settings from the environment once, not on every call
-        # (requests scans the environment per request when trust_env is on); loopback never
-        # goes through a proxy, so emulator traffic stays on this machine.
-        session.trust_env = False
-        if not is_loopback(parts.hostname):
-            session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
-            bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
-            if bundle:
-                session.verify = bundle
+        read_environment(session, self.base_url)
         session.headers["User-Agent"] = USER_AGENT
         session.headers["Accept"] = "application/json"
         return session
@@ -223,7 +226,7 @@ class Client:
 
     # ------------------------------------------------------------------ auth
     def _token_valid(self) -> bool:
-        token = self._session.token or {}
+        token = self._token
         expires_at = token.get("expires_at")
         if not token.get("access_token") or expires_at is None:
             return False
@@ -256,29 +259,54 @@ class Client:
             check_cancelled()
             self._token_error = None
             try:
-                request_token(self._session, self.base_url + m.TOKEN_PATH, self.client_id,
-                              self._secret, self.timeout)
+                self._token = request_token(self._session, self.base_url + m.TOKEN_PATH,
+                                            self.client_id, self._secret, self.timeout)
             except RteError as exc:
                 self._token_error = exc
                 stop_load()  # the other workers of this load would meet the same error
                 raise
             finally:
                 self._token_attempts += 1  # counted once done: waiters then share the outcome
-            log.debug("rtecap: new access token, valid %ss", self._session.token.get("expires_in"))
+            log.debug("rtecap: new access token, valid %ss", self._token.get("expires_in"))
 
     # ------------------------------------------------------------------ calls
     def url(self, resource: str) -> str:
-        """Return the URL of a resource (sandbox twin when ``sandbox=True``)."""
-        prefix = m.SANDBOX_PATH if self.sandbox else m.API_PATH
-        return f"{self.base_url}{prefix}/{resource}"
+        """Return the URL of a resource (sandbox twin when ``sandbox=True``).
+
+        A name the registry does not know is sent as given, so that :meth:`get_json` shows
+        what the server answers to it (a 404).
+        """
+        spec = registry.find(resource)
+        if spec is None:
+            return f"{self.base_url}{m.SANDBOX_PATH if self.sandbox else m.API_PATH}/{resource}"
+        return self.base_url + (spec.sandbox_path if self.sandbox else spec.path)
 
     def expire_after(self, resource: str) -> int:
         """Seconds a cached answer stays fresh: the guide's advised call frequency."""
         month = time.gmtime().tm_mon
-        return m.ADVISED_REFRESH_SECONDS[resource]["december" if month == 12 else "other"]
+        spec = registry.find(resource)
+        seconds = spec.cache_seconds if spec is not None else registry.DEFAULT_CACHE_SECONDS
+        return seconds["december" if month == 12 else "other"]
 
-    def get_json(self, resource: str, params: dict[str, str] | None = None) -> tuple[dict, bool]:
-        """Call one resource once and return its decoded JSON answer.
+    def get_json(self, resource: str, params: dict[str, str] | None = None) -> dict:
+        """Call one resource once and return its decoded JSON answer (a dict).
+
+        The same as :meth:`get_answer`, without telling whether the answer came from the
+        cache.
+
+        Examples
+        --------
+        >>> from rtecap.emulator import serve
+        >>> with serve(today="2026-11-23") as server, Client(
+        ...         server.client_id, server.client_secret, server.url, cache=False) as client:
+        ...     payload = client.get_json("capacities_cpc", {"department_code": "FR"})
+        >>> sorted(payload["capacities_cpc"][0])[:2]
+        ['department_code', 'network_connection']
+        """
+        return self.get_answer(resource, params).json
+
+    def get_answer(self, resource: str, params: dict[str, str] | None = None) -> Answer:
+        """Call one resource once and return its decoded JSON answer and where it came from.
 
         Parameters are sent as given: validation is the caller's job (see :mod:`rtecap.rules`),
         so this is also the way to see what the server itself answers to a bad request.
@@ -292,8 +320,9 @@ class Client:
 
         Returns
         -------
-        (dict, bool)
-            The JSON answer and whether it came from the cache.
+        Answer
+            ``Answer(json, from_cache)``: the decoded JSON answer (a dict) and whether it came
+            from the cache.
 
         Raises
         ------
@@ -307,13 +336,13 @@ class Client:
         full = self.full_url(resource, params)
         cached = self._from_cache(full)
         if cached is not None:
-            return cached, True
+            return Answer(cached, True)
         if self.offline:
             raise OfflineCacheMissError(f"offline and not in the cache: GET {full}", url=full)
         for attempt in range(self.retries + 1):
             response = self._send(full, resource, refresh=attempt > 0)
             try:
-                return response.json(), False
+                return Answer(response.json(), False)
             except ValueError as exc:  # body not valid JSON (cut short by the server, ...)
                 error = ResponseError(f"answer is not valid JSON ({exc})", status=200, url=full)
             self._sleep(attempt)
@@ -337,7 +366,7 @@ class Client:
         """
         if self.cache_path is None:
             return None
-        cache = self._session.cache
+        cache = self._session.cache  # type: ignore[attr-defined]  # a CacheMixin session
         key = cache.create_key(requests.Request("GET", url).prepare())
         response = cache.get_response(key)
         if response is None or (response.is_expired and not self.offline):
@@ -386,4 +415,4 @@ class Client:
         pause(delay * (0.5 + random.random() / 2))
 
 
-__all__ = ["Client", "RteError", "default_cache_path"]
+__all__ = ["Answer", "Client", "default_cache_path"]

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TypeAlias
 
 import pandas as pd
 
 from rtecap import mappings as m
 from rtecap.exceptions import RteValidationError
 
-DateLike = str | date | datetime | pd.Timestamp
+DateLike: TypeAlias = "str | date | datetime | pd.Timestamp"
 
 _ISO = re.compile(
     r"^\d{4}-\d{2}-\d{2}"  # date

@@ -144,17 +144,6 @@ class ResponseError(RteApiError):
     """A 200 answer whose body is cut short or is not the JSON the guide describes."""
 
 
-class ChunkError(RteError):
-    """One chunk of a split request failed; the whole call fails (no frame with a hole).
-
-    The original error is chained (``__cause__``); ``chunk`` is ``(start, end)``.
-    """
-
-    def __init__(self, message: str, *, chunk=None):
-        self.chunk = chunk
-        super().__init__(message)
-
-
 #: HTTP status -> exception class, for statuses without a functional code.
 STATUS_ERRORS: dict[int, type[RteApiError]] = {
     401: AuthenticationError,

@@ -46,32 +46,21 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from rtecap import mappings
-from rtecap.datasets._national import SORT_ORDER
+from rtecap import mappings, registry
 from rtecap.exceptions import RteValidationError
-from rtecap.ops.frames import NATIONAL, frame_kind, to_english, translate
+from rtecap.ops.frames import frame_kind, to_english, translate
 from rtecap.parsers import row_order, sort_frame
 
 if TYPE_CHECKING:  # pragma: no cover
     import xarray as xr
 
-#: Frame field -> Dataset dimension name (the time index always becomes ``time``).
-DIMENSIONS = {
-    mappings.CPPT: ("time", "production_type"),
-    mappings.CPC: ("time", "department_code", "network_connection", "production_type"),
-    NATIONAL: ("time", "sector", "sub_sector"),
-    mappings.CPPU: ("code_eic", "time"),
-}
+#: Frame field -> Dataset dimension name (the time index always becomes ``time``). Which
+#: fields are dimensions, and which columns are coordinates, is each kind's registry entry.
 DIM_NAMES = {
     "department_code": "department",
     "network_connection": "network",
     "code_eic": "station",
 }
-#: Columns stored as coordinates along a dimension rather than as data variables.
-_DIM_COORDS = {
-    mappings.CPPU: ("name", "location", "producer_code_eic", "producer_name"),
-}
-
 _LONG_NAMES = {
     "start_date": "start of the validity period",
     "end_date": "end of the validity period",
@@ -124,14 +113,10 @@ def _var_attrs(name: str, zone: str | None = None) -> dict[str, str]:
     return attrs
 
 
-def _order_keys(kind: str, order: str) -> tuple:
-    return SORT_ORDER if kind == NATIONAL else row_order(kind, order)
-
-
 def _row_order(en: pd.DataFrame, kind: str) -> str | None:
     """The documented order ``en`` is in ("time" or "guide"), or None."""
     for order in ("time", "guide"):
-        if sort_frame(en, _order_keys(kind, order)).equals(en):
+        if sort_frame(en, row_order(kind, order)).equals(en):
             return order
     return None
 
@@ -162,18 +147,24 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
 
     Examples
     --------
-    >>> ds = to_xarray(cppt)  # doctest: +SKIP
-    >>> ds["capacity_mw"].sel(production_type="NUCLEAR")  # doctest: +SKIP
+    >>> from rtecap.datasets import load_national_capacities
+    >>> ds = to_xarray(load_national_capacities())
+    >>> dict(ds.sizes), ds["capacity_mw"].attrs["units"]
+    ({'time': 17, 'sector': 6, 'sub_sector': 9}, 'MW')
+    >>> float(ds["capacity_mw"].sel(time="2023", sector="nuclear").sum())
+    61370.0
     """
     xr = _xarray()
     kind = frame_kind(df)
+    spec = registry.get(kind)
     en, lang = to_english(df)
     index_name = str(en.index.name)
     flat = en.reset_index()
-    fields = [index_name if f == "time" else f for f in DIMENSIONS[kind]]
-    coords_on = [c for c in _DIM_COORDS.get(kind, ()) if c in flat.columns]
-    if kind == NATIONAL and "sub_sector" in flat:  # an unsplit fossil row: sub_sector ""
-        flat["sub_sector"] = flat["sub_sector"].cat.add_categories("").fillna("")
+    fields = [index_name if f == "time" else f for f in spec.dims]
+    coords_on = [c for c in spec.coords if c in flat.columns]
+    for name in spec.optional_dims:  # e.g. an unsplit fossil row of the national dataset
+        if name in flat:
+            flat[name] = flat[name].cat.add_categories("").fillna("")
     keys_ok = np.logical_and.reduce([flat[f].notna().to_numpy() for f in fields])
     flat = flat[keys_ok]
     names = [c for c in flat.columns if c not in fields and c not in coords_on]
@@ -192,7 +183,7 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
             keys.append(values.cat.remove_unused_categories().array)
         else:
             keys.append(values.astype("object").to_numpy())
-    dims = [DIM_NAMES.get(f, f) for f in DIMENSIONS[kind]]
+    dims = [DIM_NAMES.get(f, f) for f in spec.dims]
     index = pd.MultiIndex.from_arrays(keys, names=dims)
     if index.has_duplicates:
         raise RteValidationError(f"rows of this {kind} frame share the same keys {dims}")
@@ -209,7 +200,7 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
         local = pd.DatetimeIndex(ds["time"].values).tz_localize("UTC").tz_convert(mappings.TZ)
         ds = ds.assign_coords(local_time=("time", local.tz_localize(None).to_numpy()))
         ds["local_time"].attrs = _var_attrs("local_time", mappings.TZ)
-    anchor = fields[0] if kind == mappings.CPPU else fields[1]
+    anchor = spec.coords_along or ""
     for name in coords_on:
         first = flat.drop_duplicates(anchor).set_index(anchor)[name]
         values = first.reindex(ds[DIM_NAMES.get(anchor, anchor)].values)
@@ -228,7 +219,7 @@ def to_xarray(df: pd.DataFrame) -> xr.Dataset:
 def _schema(
     df: pd.DataFrame, en: pd.DataFrame, kind: str, lang: str, zones: dict[str, str]
 ) -> dict[str, Any]:
-    columns = [[str(en.index.name), str(en.index.dtype), None]]
+    columns: list[list[Any]] = [[str(en.index.name), str(en.index.dtype), None]]
     for name in en.columns:
         dtype = en[name].dtype
         cats = list(dtype.categories) if isinstance(dtype, pd.CategoricalDtype) else None
@@ -280,7 +271,10 @@ def from_xarray(ds: xr.Dataset) -> pd.DataFrame:
 
     Examples
     --------
-    >>> df = from_xarray(to_xarray(cppt))  # doctest: +SKIP
+    >>> from rtecap.datasets import load_national_capacities
+    >>> national = load_national_capacities(lang="fr")
+    >>> from_xarray(to_xarray(national)).equals(national)
+    True
     """
     if "rtecap_schema" not in ds.attrs:
         raise RteValidationError("this Dataset was not made by rtecap.export.to_xarray")
@@ -295,7 +289,7 @@ def from_xarray(ds: xr.Dataset) -> pd.DataFrame:
         values = flat[list(ds.data_vars)]
         values = values.where(values.astype("object") != "")  # netCDF: missing text is ""
         flat = flat[values.notna().any(axis=1).to_numpy()]
-    renamed = {DIM_NAMES.get(f, f): f for f in DIMENSIONS[kind]}
+    renamed = {DIM_NAMES.get(f, f): f for f in registry.get(kind).dims}
     (index_name, index_dtype, _), *columns = schema["columns"]
     flat = flat.rename(columns={**renamed, "time": index_name})
     index = pd.DatetimeIndex(_decode(flat[index_name], index_dtype, None, zones[index_name]),
@@ -304,6 +298,6 @@ def from_xarray(ds: xr.Dataset) -> pd.DataFrame:
             for name, dtype, cats in columns}
     df = pd.DataFrame(data, index=index)
     if "row" not in ds.data_vars:
-        df = sort_frame(df, _order_keys(kind, schema.get("order") or "time"))
+        df = sort_frame(df, row_order(kind, schema.get("order") or "time"))
     df.attrs = schema["attrs"]
     return translate(df, schema["lang"]) if schema["lang"] != "en" else df

@@ -4,8 +4,9 @@ A validated :class:`~rtecap.rules.Query` becomes a list of calls: its period is 
 :func:`rtecap.rules.split`, and a list parameter is spread over several calls when the URI
 would pass the guide's 512 characters. The calls run on a bounded thread pool; the answers are
 merged, in call order, into one payload of the guide's shape, which the same parser as
-``read_*`` turns into a frame. A failed call fails the whole load (:class:`ChunkError` naming
-the chunk): a frame never has a hole.
+``read_*`` turns into a frame. A failed call fails the whole load: its error is raised as
+itself (``FunctionalError``, ``OfflineCacheMissError`` ...) with a note naming the call
+(``BaseException.add_note``): a frame never has a hole.
 """
 
 from __future__ import annotations
@@ -14,17 +15,17 @@ import copy
 import json
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from rtecap import mappings as m
-from rtecap import parsers, rules
+from rtecap import parsers, registry, rules
 from rtecap._http import Cancelled, cancel_scope
 from rtecap._version import __version__
 from rtecap.exceptions import (
-    ChunkError,
     ConnectionFailedError,
     CredentialsError,
     ForbiddenError,
@@ -137,12 +138,14 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
 
     Raises
     ------
-    ChunkError
-        The first call that failed, naming its period and parameters; the API's error is
-        chained as ``__cause__``.
+    RteError or any other exception
+        The error of the first call that failed, as itself (its type, code and status kept),
+        with a note naming the call's period and parameters (shown under the traceback,
+        listed in ``exc.__notes__``).
     ConnectionFailedError, CredentialsError, ForbiddenError
         The host cannot be reached (refused, unknown host), no credentials, or the application
-        is not subscribed (403): the same for every call, raised as they are, at once.
+        is not subscribed (403): the same for every call, raised as they are, at once (no
+        note).
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
@@ -155,17 +158,18 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
             raise Cancelled  # another call failed: this one does not start
         try:
             with cancel_scope(stop):
-                answers[index], cached[index] = client.get_json(resource, calls[index].params)
+                answers[index], cached[index] = client.get_answer(resource,
+                                                                  calls[index].params)
         except NoDataError:
             answers[index], cached[index] = None, False
         except (*_LOAD_ERRORS, Cancelled):
             stop.set()
-            raise  # not the chunk's fault: the same for every call
+            raise  # not the call's fault: the same for every call
         except Exception as exc:
             stop.set()
-            raise ChunkError(f"{resource}: call {index + 1}/{len(calls)} "
-                             f"({calls[index].label()}) failed: {exc}",
-                             chunk=(calls[index].start, calls[index].end)) from exc
+            exc.add_note(f"{resource}: call {index + 1}/{len(calls)} "
+                         f"({calls[index].label()}) failed")
+            raise
         return index
 
     bars: list = []  # the bar appears with the first answer: a load failing at once shows none
@@ -214,30 +218,31 @@ def _run_pool(one, count: int, workers: int, stop: threading.Event, tick) -> Non
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-_CPC_KEYS = ("department_code", "network_connection", "production_type")
-
-
 def merge(resource: str, answers: list[dict | None]) -> dict:
     """Merge the answers of several calls into one payload of the guide's shape.
 
     Records are kept in call order; the parser then sorts them (time order by default) and drops
-    rows repeated across chunk borders. For CPC, a CCPC-RG09 record (a requested combination
-    without ``updated_date``/``value``) is dropped when another chunk holds data for it: over
-    the whole period the combination did answer.
+    rows repeated across chunk borders. Then the resource's merge rule (``Resource.merge``)
+    applies: ``dedupe_units`` keeps one copy of a station answered by several calls (CPPU);
+    ``drop_placeholders`` drops a CCPC-RG09 record (a requested combination without
+    ``updated_date``/``value``) when another chunk holds data for it: over the whole period the
+    combination did answer (CPC).
     """
+    spec = registry.get(resource)
     records: list = []
     for answer in answers:
         if answer is None:
             continue
-        items = _top_level(resource, answer)
+        items = _top_level(spec.name, answer)
         records.extend(items if isinstance(items, list) else [items])
-    if resource == m.CPPU:
-        records = _dedupe_units(records)
-    if resource == m.CPC:
-        seen = {tuple(r.get(k) for k in _CPC_KEYS) for r in records if "updated_date" in r}
-        records = [r for r in records
-                   if "updated_date" in r or tuple(r.get(k) for k in _CPC_KEYS) not in seen]
-    return {resource: records}
+    return {spec.name: _MERGES[spec.merge](records, spec)}
+
+
+def _drop_placeholders(records: list, spec: registry.Resource) -> list:
+    """Drop CCPC-RG09 records whose combination (list parameters) has data in another call."""
+    keys = [p.name for p in spec.list_parameters]
+    seen = {tuple(r.get(k) for k in keys) for r in records if "updated_date" in r}
+    return [r for r in records if "updated_date" in r or tuple(r.get(k) for k in keys) not in seen]
 
 
 def _dedupe_units(units: list) -> list:
@@ -262,6 +267,14 @@ def _dedupe_units(units: list) -> list:
             seen.add(key)
             out.append(unit)
     return out
+
+
+#: ``Resource.merge`` -> what is done to the records of all calls.
+_MERGES: dict[str, Callable[[list, registry.Resource], list]] = {
+    "concat": lambda records, spec: records,
+    "dedupe_units": lambda records, spec: _dedupe_units(records),
+    "drop_placeholders": _drop_placeholders,
+}
 
 
 def _top_level(resource: str, answer: dict):
@@ -296,8 +309,8 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
 
     Raises
     ------
-    ChunkError
-        A call failed.
+    RteError
+        A call failed: its own error, with a note naming the call (see :func:`run`).
     NoDataError
         Every call answered ``EC45_ERR01``.
     """

@@ -6,16 +6,16 @@ live call gave.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-from collections.abc import Iterable, Mapping
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from rtecap import mappings as m
-from rtecap.exceptions import ResponseError
+from rtecap import registry
+from rtecap._sources import PayloadSource, decode_json, load_payload
 from rtecap.parsers import check_lang, parse
 from rtecap.rules import DateLike
 
@@ -24,76 +24,29 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("rtecap")
 
-#: What ``read_*`` accepts: a path, a file object (text or binary), a JSON string or bytes,
-#: or an already-decoded dict.
-PayloadSource = str | os.PathLike | IO[str] | IO[bytes] | bytes | Mapping[str, Any]
-
-
-# ---- reading saved payloads
-def decode_json(data: str | bytes | bytearray) -> Any:
-    """Decode a JSON document, tolerating a UTF-8 byte-order mark.
-
-    Parameters
-    ----------
-    data : str or bytes
-        The document (bytes are read as UTF-8).
-
-    Returns
-    -------
-    object
-        The decoded value.
-
-    Raises
-    ------
-    ResponseError
-        The text is not valid JSON (or the bytes not UTF-8).
-
-    Examples
-    --------
-    >>> decode_json(b'\\xef\\xbb\\xbf{"capacities_cpc": []}')
-    {'capacities_cpc': []}
-    """
-    try:
-        text = data.decode("utf-8-sig") if isinstance(data, bytes | bytearray) else data
-        return json.loads(text.lstrip("\ufeff"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ResponseError(f"not a JSON document: {err}") from err
-
-
-def _load_payload(source: PayloadSource) -> Mapping[str, Any]:
-    """Return the decoded payload of a path, file object, JSON text/bytes or dict.
-
-    A ``str`` whose first non-blank character (after an optional BOM) is ``{`` or ``[`` is
-    JSON text; any other ``str`` is a path.
-    """
-    if isinstance(source, Mapping):
-        return source
-    if isinstance(source, bytes | bytearray):
-        return decode_json(source)
-    if isinstance(source, str) and source.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
-        return decode_json(source)
-    if isinstance(source, str | os.PathLike):
-        with open(source, "rb") as handle:
-            return decode_json(handle.read())
-    if hasattr(source, "read"):
-        return decode_json(source.read())
-    raise TypeError(
-        "expected a path, a file object, JSON text or bytes, or a dict; "
-        f"got {type(source).__name__}"
-    )
-
+__all__ = [
+    "PayloadSource",
+    "decode_json",
+    "get_capacities_cpc",
+    "get_capacities_per_production_type",
+    "get_capacities_per_production_unit",
+    "load_payload",
+    "read_capacities_cpc",
+    "read_capacities_per_production_type",
+    "read_capacities_per_production_unit",
+]
 
 def _read(resource: str, source: PayloadSource, lang: str, order: str,
           return_undated: bool) -> pd.DataFrame:
     lang = check_lang(lang)  # before opening anything
-    return parse(resource, _load_payload(source), lang=lang, order=order,
+    return parse(resource, load_payload(source), lang=lang, order=order,
                  return_undated=return_undated)
 
 
 def read_capacities_per_production_type(
-    path_or_buffer: PayloadSource,
-    lang: str = "en",
+    source: PayloadSource,
     *,
+    lang: str = "en",
     order: str = "time",
     return_undated: bool = False,
 ) -> pd.DataFrame:
@@ -101,9 +54,10 @@ def read_capacities_per_production_type(
 
     Parameters
     ----------
-    path_or_buffer : str, path-like, file object, bytes or dict
-        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), the JSON
-        text itself, or the decoded dict.
+    source : str, path-like, file object, bytes or dict
+        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), its
+        bytes, or the decoded dict. A ``str`` is a path, as in pandas 3: wrap JSON text in
+        :class:`io.StringIO`.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
     order, return_undated
@@ -123,24 +77,26 @@ def read_capacities_per_production_type(
     ResponseError
         Not JSON, or not a CPPT answer.
     FileNotFoundError
-        No file at that path.
+        No file at that path (for a ``str`` holding JSON text, the message points to
+        :class:`io.StringIO`).
 
     Examples
     --------
-    >>> text = '''{"capacities_per_production_type": [{"values": [
+    >>> import io
+    >>> text = io.StringIO('''{"capacities_per_production_type": [{"values": [
     ...   {"start_date": "2015-01-01T00:00:00+01:00", "end_date": "2016-01-01T00:00:00+01:00",
-    ...    "type": "FOSSIL_GAS", "value": 6121, "updated_date": "2015-07-05T00:30:00+02:00"}]}]}'''
+    ...    "type": "FOSSIL_GAS", "value": 6121, "updated_date": "2015-07-05T00:30:00+02:00"}]}]}''')
     >>> df = read_capacities_per_production_type(text)
     >>> df.index[0], df["production_type"].iloc[0], float(df["capacity_mw"].iloc[0])
     (Timestamp('2015-01-01 00:00:00+0100', tz='Europe/Paris'), 'FOSSIL_GAS', 6121.0)
     """
-    return _read(m.CPPT, path_or_buffer, lang, order, return_undated)
+    return _read(m.CPPT, source, lang, order, return_undated)
 
 
 def read_capacities_per_production_unit(
-    path_or_buffer: PayloadSource,
-    lang: str = "en",
+    source: PayloadSource,
     *,
+    lang: str = "en",
     order: str = "time",
     return_undated: bool = False,
 ) -> pd.DataFrame:
@@ -148,9 +104,10 @@ def read_capacities_per_production_unit(
 
     Parameters
     ----------
-    path_or_buffer : str, path-like, file object, bytes or dict
-        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), the JSON
-        text itself, or the decoded dict.
+    source : str, path-like, file object, bytes or dict
+        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), its
+        bytes, or the decoded dict. A ``str`` is a path, as in pandas 3: wrap JSON text in
+        :class:`io.StringIO`.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
     order, return_undated
@@ -169,7 +126,8 @@ def read_capacities_per_production_unit(
     ResponseError
         Not JSON, or not a CPPU answer.
     FileNotFoundError
-        No file at that path.
+        No file at that path (for a ``str`` holding JSON text, the message points to
+        :class:`io.StringIO`).
 
     Examples
     --------
@@ -186,13 +144,13 @@ def read_capacities_per_production_unit(
     >>> df[["name", "producer_name", "production_type"]].iloc[0].tolist()
     ['Pont-sur-Sambre', 'TOTAL DIRECT ENERGIE', 'FOSSIL_GAS']
     """
-    return _read(m.CPPU, path_or_buffer, lang, order, return_undated)
+    return _read(m.CPPU, source, lang, order, return_undated)
 
 
 def read_capacities_cpc(
-    path_or_buffer: PayloadSource,
-    lang: str = "en",
+    source: PayloadSource,
     *,
+    lang: str = "en",
     order: str = "time",
     return_undated: bool = False,
 ) -> pd.DataFrame:
@@ -200,9 +158,10 @@ def read_capacities_cpc(
 
     Parameters
     ----------
-    path_or_buffer : str, path-like, file object, bytes or dict
-        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), the JSON
-        text itself, or the decoded dict.
+    source : str, path-like, file object, bytes or dict
+        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), its
+        bytes, or the decoded dict. A ``str`` is a path, as in pandas 3: wrap JSON text in
+        :class:`io.StringIO`.
     lang : {"en", "fr"}
         Column names and labels in English (default) or French.
     order, return_undated
@@ -222,7 +181,8 @@ def read_capacities_cpc(
     ResponseError
         Not JSON, or not a CPC answer.
     FileNotFoundError
-        No file at that path.
+        No file at that path (for a ``str`` holding JSON text, the message points to
+        :class:`io.StringIO`).
 
     Examples
     --------
@@ -239,34 +199,35 @@ def read_capacities_cpc(
     >>> df["perimetre"].tolist()
     ['national', 'national']
     """
-    return _read(m.CPC, path_or_buffer, lang, order, return_undated)
+    return _read(m.CPC, source, lang, order, return_undated)
 
 
 # ---- fetching from the API (the same parsers as read_*, reached through rtecap.fetch)
-def _client_or_default(client):
-    from rtecap.client import Client
-
-    return client if client is not None else Client()
-
-
 def _get(resource: str, client, options: dict, **params):
     from rtecap import fetch, rules
+    from rtecap.client import Client
 
     options = {**options, "lang": check_lang(options["lang"])}  # before any call
-    client = _client_or_default(client)
-    query = rules.validate(resource, **params, today=client.today, chunked=True)
-    first = pd.Timestamp(m.FIRST_DATES[resource], tz=m.TZ)
-    if query.start is not None and query.start < first:
-        log.warning("%s has no data before %s: the period is fetched from %s (asked from %s)",
-                    resource, first.date(), first.date(), query.start.date())
-    return fetch.load(query, client, **options)
+    own = client is None
+    if own:
+        client = Client()  # closed below: a loader never leaves a session or cache file open
+    try:
+        query = rules.validate(resource, **params, today=client.today, chunked=True)
+        first = pd.Timestamp(registry.get(resource).first_date, tz=m.TZ)
+        if query.start is not None and query.start < first:
+            log.warning("%s has no data before %s: the period is fetched from %s (asked from "
+                        "%s)", resource, first.date(), first.date(), query.start.date())
+        return fetch.load(query, client, **options)
+    finally:
+        if own:
+            client.close()
 
 
 def get_capacities_per_production_type(
     start_date: DateLike | None = None,
     end_date: DateLike | None = None,
-    production_type: str | Iterable[str] | None = None,
     *,
+    production_type: str | Iterable[str] | None = None,
     lang: str = "en",
     client: Client | None = None,
     max_workers: int = 4,
@@ -322,15 +283,26 @@ def get_capacities_per_production_type(
     ------
     RteValidationError
         Bad parameters, before any call (F01-F06 codes of the guide).
-    ChunkError
-        A call failed; the API's error (``FunctionalError``, ``RateLimitError``...) is chained.
+    RteApiError, OfflineCacheMissError
+        A call failed: the API's error as itself (``FunctionalError``, ``RateLimitError``,
+        ``ServerError`` ...), with a note naming the call (``exc.__notes__``).
 
     Examples
     --------
+    >>> import rtecap
     >>> from rtecap.emulator import serve
-    >>> with serve(today="2026-11-23") as server:  # doctest: +SKIP
-    ...     client = rtecap.Client(server.client_id, server.client_secret, server.url)
-    ...     df = get_capacities_per_production_type("2015-01-01", "2024-01-01", client=client)
+    >>> with serve(today="2026-11-23") as server:  # the local emulator of the API
+    ...     client = rtecap.Client(server.client_id, server.client_secret, server.url,
+    ...                            cache=False)
+    ...     df = get_capacities_per_production_type("2015-01-01", "2024-01-01",
+    ...                                             client=client, progress=False)
+    >>> df.attrs["rtecap"]["calls"], sorted(set(df.index.year))[:3]
+    (9, [2015, 2016, 2017])
+    >>> df.loc["2020", "production_type"].iloc[:2].tolist()  # per CPPT-RG05
+    ['BIOMASS', 'FOSSIL_BROWN_COAL_LIGNITE']
+
+    With a real account, ``rtecap.Client()`` reads ``RTE_CLIENT_ID`` and
+    ``RTE_CLIENT_SECRET`` and ``client=`` can be left out.
     """
     options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
                "return_undated": return_undated, "raw": raw}
@@ -374,13 +346,22 @@ def get_capacities_per_production_unit(
 
     Raises
     ------
-    RteValidationError, ChunkError
+    RteValidationError, RteApiError, OfflineCacheMissError
         As :func:`get_capacities_per_production_type`.
 
     Examples
     --------
-    >>> df = get_capacities_per_production_unit("1935-01-01", "2026-01-01")  # doctest: +SKIP
-    >>> df.rte.in_operation("2020-06-30")  # doctest: +SKIP
+    >>> import rtecap
+    >>> from rtecap.emulator import serve
+    >>> with serve(today="2026-11-23") as server, rtecap.Client(
+    ...         server.client_id, server.client_secret, server.url, cache=False) as client:
+    ...     df = get_capacities_per_production_unit("2015-01-01", "2026-01-01",
+    ...                                             client=client, progress=False)
+    >>> df.attrs["rtecap"]["calls"]  # one per calendar year
+    11
+    >>> running = df.rte.in_operation("2020-06-30")
+    >>> bool(running["code_eic"].is_unique), bool((running["capacity_mw"] > 100).all())
+    (True, True)
     """
     options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
                "return_undated": return_undated, "raw": raw}
@@ -391,10 +372,10 @@ def get_capacities_per_production_unit(
 def get_capacities_cpc(
     start_date: DateLike | None = None,
     end_date: DateLike | None = None,
+    *,
     department_code: str | Iterable[str] | None = None,
     network_connection: str | Iterable[str] | None = None,
     production_type: str | Iterable[str] | None = None,
-    *,
     lang: str = "en",
     client: Client | None = None,
     max_workers: int = 4,
@@ -437,12 +418,22 @@ def get_capacities_cpc(
     ------
     NoDataError
         The API found nothing at all (``EC45_ERR01``).
-    RteValidationError, ChunkError
+    RteValidationError, RteApiError, OfflineCacheMissError
         As :func:`get_capacities_per_production_type`.
 
     Examples
     --------
-    >>> df = get_capacities_cpc("2023-01-01", "2024-01-01", department_code="FR")  # doctest: +SKIP
+    >>> import rtecap
+    >>> from rtecap.emulator import serve
+    >>> with serve(today="2026-11-23") as server, rtecap.Client(
+    ...         server.client_id, server.client_secret, server.url, cache=False) as client:
+    ...     df = get_capacities_cpc("2023-01-01", "2024-01-01", department_code="FR",
+    ...                             client=client)
+    >>> df["department_code"].unique().tolist(), df.index.min().date(), df.index.max().date()
+    (['FR'], datetime.date(2023, 1, 9), datetime.date(2023, 12, 9))
+    >>> latest = df.loc[df.index.max()].rte.to_mw()
+    >>> latest.groupby("network_connection", observed=True)["capacity_mw"].sum().gt(0).all()
+    np.True_
     """
     options = {"lang": lang, "max_workers": max_workers, "progress": progress, "order": order,
                "return_undated": return_undated, "raw": raw}

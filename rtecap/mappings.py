@@ -7,7 +7,7 @@ Other modules take their enums, translations and sector groups from here and now
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from types import MappingProxyType
 
 #: Every timestamp rtecap returns is in this zone (the API answers in French local time).
@@ -26,39 +26,15 @@ SANDBOX_PATH = API_PATH + "/sandbox"
 MAX_URI_LENGTH = 512
 
 # --------------------------------------------------------------------------- resources
+# Names only: everything else about a resource (alias, error prefix, parameters, first date,
+# columns, cache lifetime ...) is in its entry of rtecap.registry.
 CPPT = "capacities_per_production_type"
 CPPU = "capacities_per_production_unit"
 CPC = "capacities_cpc"
-#: Resource name -> the short code used in its error codes (GENINSCAP_<code>_Fxx).
-RESOURCES = MappingProxyType({CPPT: "CPPT", CPPU: "CPPU", CPC: "CCPC"})
-#: Accepted short aliases for resource names.
-RESOURCE_ALIASES = MappingProxyType(
-    {"cppt": CPPT, "cppu": CPPU, "cpc": CPC, "ccpc": CPC, CPPT: CPPT, CPPU: CPPU, CPC: CPC}
-)
-#: First day with data, per resource (guide §4.1.1.1, §4.2.1.1, §4.3.1.1), local midnight.
-FIRST_DATES = MappingProxyType(
-    {CPPT: date(2015, 1, 1), CPPU: date(1935, 1, 1), CPC: date(2015, 2, 9)}
-)
+#: The bundled ODRE dataset (rtecap.datasets.load_national_capacities), a frame kind too.
+NATIONAL = "odre_national_capacities"
 #: Longest period one call may cover (F03): "greater than 366 days" is refused.
 MAX_PERIOD = timedelta(days=366)
-#: The list parameters each resource accepts (comma separated in the query string).
-LIST_PARAMETERS = MappingProxyType(
-    {
-        CPPT: ("production_type",),
-        CPPU: (),
-        CPC: ("department_code", "network_connection", "production_type"),
-    }
-)
-
-#: Advised call frequency (guide "Call recommendations") used as cache lifetime, in seconds.
-#: CPPT: one call a day in December, two a month otherwise; CPPU and CPC: one call a day.
-ADVISED_REFRESH_SECONDS = MappingProxyType(
-    {
-        CPPT: {"december": 86_400, "other": 15 * 86_400},
-        CPPU: {"december": 86_400, "other": 86_400},
-        CPC: {"december": 86_400, "other": 86_400},
-    }
-)
 
 # --------------------------------------------------------------------------- enums
 #: The 20 production types of CPPT and CPPU (guide §4.1.1.2; the guide's line break in
@@ -183,10 +159,6 @@ PRODUCTION_TYPE_FR = MappingProxyType(
 #: Network codes -> French names (the codes are French acronyms and stay the English label).
 NETWORK_FR = MappingProxyType(
     {"RPD": "réseau public de distribution", "RPT": "réseau public de transport"}
-)
-#: English descriptions of the networks, for plot legends.
-NETWORK_EN_NAMES = MappingProxyType(
-    {"RPD": "public distribution network", "RPT": "public transmission network"}
 )
 
 #: Column names, English -> French. Dates follow §6.2 (date_debut, date_fin, "date de mise à
@@ -368,11 +340,6 @@ NO_DATA_CODE = "EC45_ERR01"
 NO_DATA_MESSAGE = "No data was found for the parameters of the request."
 #: Where users can read about error codes.
 ERROR_URI = "https://data.rte-france.com/catalog/-/api/generation/Generation-Installed-Capacities"
-
-
-def error_code(resource: str, fcode: str) -> str:
-    """Return the guide's error code, e.g. ``error_code(CPPT, "F03") == "GENINSCAP_CPPT_F03"``."""
-    return f"GENINSCAP_{RESOURCES[resource]}_{fcode}"
 
 
 def error_message(code: str) -> str:

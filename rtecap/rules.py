@@ -17,12 +17,13 @@ How the guide is read (it is terse; these choices are shared with :mod:`rtecap.e
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap._values import list_values
 from rtecap.dates import DateLike, parse_date
 from rtecap.exceptions import RteValidationError
@@ -30,12 +31,22 @@ from rtecap.exceptions import RteValidationError
 _DAY = pd.DateOffset(days=1)
 _YEAR = pd.DateOffset(years=1)
 _MAX = pd.DateOffset(days=m.MAX_PERIOD.days)
+#: F04: the latest end a call may ask for, per ``Resource.horizon`` (today in Paris given).
+_HORIZONS: dict[str | None, Callable[[pd.Timestamp], pd.Timestamp]] = {
+    "next_year": lambda now: pd.Timestamp(now.year + 1, 1, 1, tz=m.TZ),
+    "tomorrow": lambda now: now + _DAY,
+}
+#: F05: the shortest period, per ``Resource.shortest``, and how the error says it.
+_SHORTEST: dict[str | None, tuple[pd.DateOffset, str]] = {
+    "year": (_YEAR, "1 calendar year"),
+    "day": (_DAY, "1 day"),
+}
 
 __all__ = [
     "Query",
-    "canonical_resource",
     "format_date",
     "is_wire_date",
+    "latest_end",
     "split",
     "to_timestamp",
     "validate",
@@ -76,24 +87,8 @@ class Query:
         return out
 
 
-def canonical_resource(resource: str) -> str:
-    """Return the API's resource name for a name or alias (``"cppt"``, ``"cpc"`` ...).
-
-    Raises
-    ------
-    ValueError
-        If the resource is unknown.
-    """
-    try:
-        return m.RESOURCE_ALIASES[str(resource).lower()]
-    except KeyError:
-        known = ", ".join(m.RESOURCES)
-        raise RteValidationError(
-            f"unknown resource {resource!r}; expected one of {known}") from None
-
-
 def _fail(resource: str, fcode: str, parameter: str | None = None, detail: str = "") -> None:
-    code = m.error_code(resource, fcode)
+    code = registry.get(resource).error_code(fcode)
     message = m.error_message(code) + (f" ({detail})" if detail else "")
     raise RteValidationError(message, code=code, parameter=parameter)
 
@@ -134,7 +129,7 @@ def to_timestamp(value: DateLike, parameter: str = "date", resource: str = m.CPP
     ...
     rtecap.exceptions.RteValidationError: GENINSCAP_CPPT_F06: start_date='13/02/2023' is not ...
     """
-    return parse_date(value, parameter, m.error_code(resource, "F06"))
+    return parse_date(value, parameter, registry.get(resource).error_code("F06"))
 
 
 def format_date(ts: pd.Timestamp) -> str:
@@ -155,14 +150,30 @@ def _today(today: DateLike | None) -> pd.Timestamp:
     return to_timestamp(today, "today").normalize()
 
 
+def latest_end(resource: str, *, today: DateLike | None = None) -> pd.Timestamp:
+    """The latest ``end_date`` one call of ``resource`` accepts (F04), relative to ``today``.
+
+    CPPT and CPPU: 1 January after ``today``'s year; CPC: the day after ``today`` (D+1).
+
+    Examples
+    --------
+    >>> latest_end("cpc", today="2026-11-23")
+    Timestamp('2026-11-24 00:00:00+0100', tz='Europe/Paris')
+    >>> latest_end("cppt", today="2026-11-23").year
+    2027
+    """
+    spec = registry.get(resource, api=registry.GENINSCAP)
+    return _HORIZONS[spec.horizon](_today(today))
+
+
 def validate(
     resource: str,
     start_date: DateLike | None = None,
     end_date: DateLike | None = None,
+    *,
     production_type: str | Iterable[str] | None = None,
     department_code: str | Iterable[str] | None = None,
     network_connection: str | Iterable[str] | None = None,
-    *,
     today: DateLike | None = None,
     chunked: bool = False,
 ) -> Query:
@@ -222,35 +233,28 @@ def validate(
     ...
     rtecap.exceptions.RteValidationError: GENINSCAP_CPPT_F03: The API does not provide ...
     """
-    return _check(resource, start_date, end_date, production_type, department_code,
-                  network_connection, today=today, chunked=chunked, lenient=True)
+    given = {"production_type": production_type, "department_code": department_code,
+             "network_connection": network_connection}
+    return _check(resource, start_date, end_date, given, today=today, chunked=chunked,
+                  lenient=True)
 
 
-def _check(resource, start_date, end_date, production_type, department_code,
-           network_connection, *, today, chunked, lenient: bool) -> Query:
-    """:func:`validate`'s work; ``lenient`` accepts list values as users type them."""
-    resource = canonical_resource(resource)
-    filters: dict[str, tuple[str, ...]] = {}
-    given = {
-        "production_type": production_type,
-        "department_code": department_code,
-        "network_connection": network_connection,
-    }
+def _check(resource, start_date, end_date, given: dict, *, today, chunked,
+           lenient: bool) -> Query:
+    """:func:`validate`'s work; ``lenient`` accepts list values as users type them.
+
+    ``given`` maps list parameters to their values (None: not given); which of them the
+    resource takes is its registry entry.
+    """
+    spec = registry.get(resource, api=registry.GENINSCAP)
+    resource = spec.name
+    lists = {p.name: p for p in spec.list_parameters}
     for name, values in given.items():
-        if values is not None and name not in m.LIST_PARAMETERS[resource]:
+        if values is not None and name not in lists:
             raise RteValidationError(f"{resource} takes no {name} parameter", parameter=name)
-    if resource == m.CPPT:
-        filters["production_type"] = list_values(resource, "production_type", production_type,
-                                                 m.PRODUCTION_TYPES, lenient=lenient)
-    elif resource == m.CPC:
-        filters["department_code"] = list_values(resource, "department_code", department_code,
-                                                 m.DEPARTMENT_CODES, lenient=lenient)
-        filters["network_connection"] = list_values(resource, "network_connection",
-                                                    network_connection, m.NETWORKS,
-                                                    lenient=lenient)
-        filters["production_type"] = list_values(resource, "production_type", production_type,
-                                                 m.CPC_PRODUCTION_TYPES,
-                                                 m.CPC_PRODUCTION_TYPE_ALIASES, lenient=lenient)
+    filters = {name: list_values(resource, name, given.get(name), p.values, p.aliases,
+                                 lenient=lenient)
+               for name, p in lists.items()}
 
     if (start_date is None) != (end_date is None):  # F01
         missing = "end_date" if end_date is None else "start_date"
@@ -264,17 +268,13 @@ def _check(resource, start_date, end_date, production_type, department_code,
         _fail(resource, "F02", "start_date", f"{format_date(start)} > {format_date(end)}")
     if not chunked and end > start + _MAX:  # F03
         _fail(resource, "F03", "end_date", "more than 366 days; rtecap's get_* split it for you")
-    now = _today(today)
-    limit = (
-        now + _DAY if resource == m.CPC else pd.Timestamp(now.year + 1, 1, 1, tz=m.TZ)
-    )
+    limit = latest_end(resource, today=today)
     if end > limit:  # F04
         _fail(resource, "F04", "end_date", f"end_date must not be after {format_date(limit)}")
-    shortest = _YEAR if resource == m.CPPT else _DAY
+    shortest, words = _SHORTEST[spec.shortest]
     if end < start + shortest:  # F05
-        _fail(resource, "F05", "end_date",
-              "shortest period: " + ("1 calendar year" if resource == m.CPPT else "1 day"))
-    first = pd.Timestamp(m.FIRST_DATES[resource], tz=m.TZ)
+        _fail(resource, "F05", "end_date", f"shortest period: {words}")
+    first = pd.Timestamp(spec.first_date, tz=m.TZ)
     if end <= first:
         raise RteValidationError(
             f"{resource} has no data before {first.date()}; the period ends on {end}",
@@ -317,11 +317,12 @@ def split(
     >>> [(a.year, b.year) for a, b in split("cppt", "2015-01-01", "2018-01-01")]
     [(2015, 2016), (2016, 2017), (2017, 2018)]
     """
-    resource = canonical_resource(resource)
+    spec = registry.get(resource, api=registry.GENINSCAP)
+    resource = spec.name
     start = to_timestamp(start_date, "start_date", resource)
     end = to_timestamp(end_date, "end_date", resource)
-    start = max(start, pd.Timestamp(m.FIRST_DATES[resource], tz=m.TZ))
-    if resource == m.CPPT:
+    start = max(start, pd.Timestamp(spec.first_date, tz=m.TZ))
+    if spec.split == "calendar_years":  # CPPT-RG06: one answer per calendar year
         start = _year_start(start)
         if end != _year_start(end):
             end = pd.Timestamp(end.year + 1, 1, 1, tz=m.TZ)

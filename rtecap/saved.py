@@ -17,25 +17,17 @@ from typing import IO
 import pandas as pd
 
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap.exceptions import RteValidationError
-from rtecap.parsers import SCHEMAS, TIME_UNIT, frame_language, scopes, translate_frame
-from rtecap.rules import canonical_resource
-
-#: Categories of the label columns, per resource (as the parsers build them: the guide's
-#: enum, then any other label found).
-_ENUMS = {
-    m.CPPT: {"production_type": m.PRODUCTION_TYPES},
-    m.CPPU: {"production_type": m.PRODUCTION_TYPES},
-    m.CPC: {"department_code": m.DEPARTMENT_CODES, "network_connection": m.NETWORKS,
-            "production_type": m.CPC_PRODUCTION_TYPES, "scope": m.SCOPES},
-}
+from rtecap.parsers import TIME_UNIT, scopes
+from rtecap.parsers._translate import frame_lang, translate
 
 
 def _resource_of(frame: pd.DataFrame) -> str:
     """The resource whose schema the (English) frame holds: all its columns, most of them."""
     columns = set(frame.columns)
-    found = [(len(schema), resource) for resource, (index, schema) in SCHEMAS.items()
-             if frame.index.name == index and {c for c, _ in schema} <= columns]
+    found = [(len(r.columns), r.name) for r in registry.resources(registry.GENINSCAP)
+             if frame.index.name == r.index and {c for c, _ in r.columns} <= columns]
     if not found:
         raise RteValidationError(
             f"not a frame written by rtecap (index {frame.index.name!r}, columns "
@@ -50,15 +42,15 @@ def _times(values) -> pd.DatetimeIndex:
 
 def restore(frame: pd.DataFrame, resource: str | None = None) -> pd.DataFrame:
     """Give a frame read from text its rtecap dtypes back (see :func:`read_csv`)."""
-    lang = frame_language(frame)
-    en = translate_frame(frame, "en") if lang == "fr" else frame.copy()
+    lang = frame_lang(frame)
+    en = translate(frame, "en") if lang == "fr" else frame.copy()
     if "department_code" in en and "scope" not in en:  # a CPC file written before `scope`
         en.insert(1, "scope", scopes(en["department_code"].astype("category")))
-    resource = canonical_resource(resource) if resource else _resource_of(en)
-    index_name, schema = SCHEMAS[resource]
-    en.index = _times(en.index).rename(index_name)
-    enums = _ENUMS[resource]
-    for column, kind in schema:
+    spec = registry.get(resource if resource else _resource_of(en), api=registry.GENINSCAP)
+    resource = spec.name
+    en.index = _times(en.index).rename(spec.index)
+    enums = spec.labels  # categories as the parsers build them: the enum, then the others
+    for column, kind in spec.columns:
         if column not in en:
             continue
         if kind == "datetime":
@@ -70,7 +62,7 @@ def restore(frame: pd.DataFrame, resource: str | None = None) -> pd.DataFrame:
         else:
             en[column] = en[column].astype(kind)
     en.attrs = {"rtecap": {**frame.attrs.get("rtecap", {}), "resource": resource, "lang": "en"}}
-    return translate_frame(en, lang) if lang == "fr" else en
+    return translate(en, lang) if lang == "fr" else en
 
 
 def read_csv(path_or_buffer: str | os.PathLike | IO[str], *, resource: str | None = None

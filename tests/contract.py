@@ -1,7 +1,7 @@
-"""The frame contract of DESIGN.md as one assertion: every loader test calls it.
+"""The frame contract (docs/frames.md) as one assertion: every loader test calls it.
 
-The expected shapes are written here independently of ``rtecap.parsers.SCHEMAS`` and
-``SORT_ORDERS``, so a wrong schema or order in the package fails these checks.
+The expected shapes are written here independently of the columns and sort orders of
+``rtecap.registry``, so a wrong schema or order in the package fails these checks.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 import pandas as pd
 
 from rtecap import mappings as m
-from rtecap.parsers import frame_language, translate_frame
+from rtecap.ops import frame_lang, translate
 
 ODRE = "odre_national_capacities"
 
@@ -113,10 +113,10 @@ def assert_frame_contract(df: pd.DataFrame, resource: str) -> None:
     info = df.attrs.get("rtecap")
     assert isinstance(info, dict), f"attrs['rtecap'] missing: {df.attrs}"
     assert info.get("resource") == resource, info
-    lang = frame_language(df)
+    lang = frame_lang(df)
     assert info.get("lang") == lang, (info, lang)
     if lang == "fr":
-        df = translate_frame(df, "en")
+        df = translate(df, "en")
 
     index_name, spec = EXPECTED[resource].split(" | ")
     assert isinstance(df.index, pd.DatetimeIndex), type(df.index)

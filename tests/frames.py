@@ -15,7 +15,7 @@ import pandas as pd
 from rtecap import mappings
 from rtecap.datasets import tidy_national
 from rtecap.ops import NATIONAL, translate
-from rtecap.parsers import SORT_ORDERS, scopes, sort_frame, time_order
+from rtecap.parsers import scopes, sort_frame, time_order
 
 
 def ts(value: str | None) -> pd.Timestamp:
@@ -32,8 +32,7 @@ def _index(values: Iterable[str | None], name: str) -> pd.DatetimeIndex:
 
 def _finish(df: pd.DataFrame, resource: str) -> pd.DataFrame:
     """Sort as the parsers do (time order) and set attrs."""
-    if resource in SORT_ORDERS:
-        df = sort_frame(df, time_order(resource))
+    df = sort_frame(df, time_order(resource))
     df.attrs = {"rtecap": {"resource": resource, "lang": "en"}}
     return df
 

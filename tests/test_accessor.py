@@ -91,7 +91,7 @@ def test_cppu_methods(frame):
         frame.rte.in_operation("2020-01-01"), ops.in_operation(frame, "2020-01-01")
     )
     pd.testing.assert_frame_equal(frame.rte.timeline(), ops.timeline(frame))
-    pd.testing.assert_frame_equal(frame.rte.timeline("MS"), ops.timeline(frame, "MS"))
+    pd.testing.assert_frame_equal(frame.rte.timeline(freq="MS"), ops.timeline(frame, freq="MS"))
 
 
 def test_plot_methods(frame):
@@ -135,3 +135,50 @@ def test_attrs_resource_decides_and_is_checked():
     cppt.attrs["rtecap"]["resource"] = m.CPC  # says CPC, lacks its columns
     with pytest.raises(AttributeError, match="department_code"):
         _ = cppt.rte
+
+
+# ------------------------------------------------------------------ signatures
+def _delegates():
+    from rtecap import plotting
+    from rtecap.accessor import RteAccessor
+
+    names = [n for n, v in vars(RteAccessor).items()
+             if callable(v) and not n.startswith("_")]
+    for name in names:
+        target = next(getattr(mod, name) for mod in (ops, export, plotting) if hasattr(mod, name))
+        yield name, getattr(RteAccessor, name), target
+
+
+@pytest.mark.parametrize(("name", "method", "function"), list(_delegates()),
+                         ids=[n for n, _, _ in _delegates()])
+def test_accessor_method_has_the_signature_of_its_function(name, method, function):
+    import inspect
+
+    own = list(inspect.signature(method).parameters.values())[1:]  # less self
+    theirs = list(inspect.signature(function).parameters.values())[1:]  # less the frame
+    assert own == theirs, name  # names, kinds (keyword-only), defaults and annotations
+    assert inspect.signature(method).return_annotation == \
+        inspect.signature(function).return_annotation
+
+
+def test_public_options_are_keyword_only():
+    import inspect
+
+    import rtecap
+    from rtecap import parsers, plotting
+
+    functions = [
+        *(getattr(rtecap, n) for n in dir(rtecap) if n.startswith(("get_", "read_"))),
+        *(getattr(parsers, n) for n in parsers.__all__ if n.startswith("parse")),
+        *(getattr(plotting, n) for n in plotting.__all__ if n.startswith("plot_")),
+        ops.by_sector, ops.mix, ops.change, ops.timeline, load_national_capacities,
+        rtecap.rules.validate,
+    ]
+    positional = {"start_date", "end_date", "source", "payload", "resource", "df", "path",
+                  "path_or_buffer"}
+    for function in functions:
+        for p in inspect.signature(function).parameters.values():
+            if p.kind is not p.KEYWORD_ONLY:
+                assert p.name in positional, f"{function.__name__}({p.name}) is positional"
+    with pytest.raises(TypeError):
+        rtecap.get_capacities_per_production_type("2015-01-01", "2016-01-01", "NUCLEAR")

@@ -9,6 +9,7 @@ import pytest
 
 import rtecap
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap.emulator import serve
 from rtecap.exceptions import RteValidationError
 from rtecap.rules import validate, validate_params
@@ -97,7 +98,7 @@ def test_period_before_the_first_date_is_clipped_with_a_warning(caplog):
         with caplog.at_level(logging.WARNING, logger="rtecap"):
             df = rtecap.get_capacities_cpc("2014-01-01", "2015-06-01", department_code=75,
                                            client=client, progress=False)
-    assert df.index.min() >= pd.Timestamp(m.FIRST_DATES[m.CPC], tz=m.TZ)
+    assert df.index.min() >= pd.Timestamp(registry.get(m.CPC).first_date, tz=m.TZ)
     assert set(df["department_code"]) == {"FR-75"}
     warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("2015-02-09" in text and "2014-01-01" in text for text in warned)

@@ -1,4 +1,4 @@
-"""rtecap.io.read_*: saved payloads from paths, file objects, JSON text/bytes and dicts."""
+"""rtecap.io.read_*: saved payloads from paths, path-likes, file objects, bytes and dicts."""
 
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ SOURCES = {
     "text file": lambda path: open(path, encoding="utf-8-sig"),
     "BytesIO": lambda path: io.BytesIO(path.read_bytes()),
     "StringIO": lambda path: io.StringIO(path.read_text(encoding="utf-8")),
-    "JSON text": lambda path: path.read_text(encoding="utf-8"),
     "bytes": lambda path: path.read_bytes(),
     "dict": lambda path: json.loads(path.read_bytes().decode("utf-8-sig")),
 }
@@ -57,11 +56,11 @@ def test_every_source_gives_the_parsed_frame(payload_path, payload, resource, so
     pd.testing.assert_frame_equal(df, parse(resource, payload(name)))
 
 
-@pytest.mark.parametrize("source", ["str path", "binary file", "BytesIO", "JSON text", "bytes"])
+@pytest.mark.parametrize("source", ["str path", "binary file", "BytesIO", "StringIO", "bytes"])
 def test_utf8_bom_is_tolerated(payload_path, payload, source):
     path = payload_path("cpc_bom.json")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
-    df = _read(read_capacities_cpc, SOURCES[source](path))  # "JSON text" keeps U+FEFF
+    df = _read(read_capacities_cpc, SOURCES[source](path))  # StringIO keeps U+FEFF
     pd.testing.assert_frame_equal(df, read_capacities_cpc(payload_path("cpc_guide.json")))
 
 
@@ -86,6 +85,17 @@ def test_missing_file_and_wrong_type(tmp_path):
         read_capacities_cpc(str(tmp_path / "absent.json"))
     with pytest.raises(TypeError, match="int"):
         read_capacities_cpc(42)
+
+
+@pytest.mark.parametrize("text", ['{"capacities_cpc": []}', '  [1, 2]', "\ufeff{}",
+                                  '{"capacities_cpc": [' + '{"a": 1}, ' * 200 + "]}"])
+def test_a_str_is_a_path_and_json_text_points_to_stringio(text):
+    # pandas 3 dropped literal JSON strings: a str is a path; JSON text goes in io.StringIO
+    with pytest.raises(FileNotFoundError, match=r"io\.StringIO\(text\)"):
+        read_capacities_cpc(text)
+    with pytest.raises(FileNotFoundError) as info:  # a plain missing path: the plain error
+        read_capacities_cpc("no-such-file.json")
+    assert "StringIO" not in str(info.value)
 
 
 def test_reader_of_the_wrong_resource_names_the_expected_key(payload_path):

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from rtecap import mappings as m
-from rtecap.parsers import frame_language, translate_frame
+from rtecap.ops import frame_lang, translate
 
 FR_TABLES = {
     "PRODUCTION_TYPE_FR": m.PRODUCTION_TYPE_FR,
@@ -87,19 +87,19 @@ def _every_label_frame() -> pd.DataFrame:
 
 def test_translate_round_trip_on_every_label():
     en = _every_label_frame()
-    fr = translate_frame(en, "fr")
-    assert frame_language(fr) == "fr" and fr.index.name == m.COLUMNS_FR["start_date"]
+    fr = translate(en, "fr")
+    assert frame_lang(fr) == "fr" and fr.index.name == m.COLUMNS_FR["start_date"]
     assert fr[m.COLUMNS_FR["production_type"]].tolist() == [
         m.PRODUCTION_TYPE_FR[t] for t in ALL_TYPES
     ]
-    back = translate_frame(fr, "en")
+    back = translate(fr, "en")
     pd.testing.assert_frame_equal(back, en)
     assert back.attrs["rtecap"]["lang"] == "en"
-    pd.testing.assert_frame_equal(translate_frame(en, "en"), en)
+    pd.testing.assert_frame_equal(translate(en, "en"), en)
 
 
 def test_translate_plain_string_columns_and_keeps_unknown_labels():
     en = pd.DataFrame({"production_type": pd.array(["SOLAR", "FUSION", None], dtype="str")})
-    fr = translate_frame(en, "fr")
+    fr = translate(en, "fr")
     assert fr["type_production"].tolist()[:2] == [m.PRODUCTION_TYPE_FR["SOLAR"], "FUSION"]
-    pd.testing.assert_frame_equal(translate_frame(fr, "en"), en)
+    pd.testing.assert_frame_equal(translate(fr, "en"), en)

@@ -376,8 +376,8 @@ def test_emulators_cpc_fr_rows_equal_the_sum_of_departments():
     departments = cpc[(cpc["department_code"] != "FR").to_numpy()]
     assert len(departments) < len(cpc)
     both, summed = (
-        ops.by_sector(cpc, "production_type"),
-        ops.by_sector(departments, "production_type"),
+        ops.by_sector(cpc, level="production_type"),
+        ops.by_sector(departments, level="production_type"),
     )
     assert len(both) == 12
     np.testing.assert_allclose(both, summed[both.columns], rtol=0, atol=1e-9)

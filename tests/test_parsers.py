@@ -1,4 +1,4 @@
-"""rtecap.parsers: payload dict -> tidy frame, for every real-world variation of DESIGN.md."""
+"""rtecap.parsers: payload dict -> tidy frame, for every real-world variation of a payload."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ import pytest
 from contract import assert_frame_contract
 
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap.exceptions import ResponseError, RteValidationError
+from rtecap.ops import translate
 from rtecap.parsers import (
-    combine_frames,
     parse,
     parse_capacities_cpc,
     parse_capacities_per_production_type,
     parse_capacities_per_production_unit,
-    translate_frame,
 )
 
 PAYLOAD_FILES = [
@@ -63,7 +63,7 @@ def test_french_frame_translates_back_to_the_english_one(payload, resource, name
     en = parse(resource, payload(name))
     fr = parse(resource, payload(name), lang="fr")
     assert "type_production" in fr.columns and "production_type" not in fr.columns
-    back = translate_frame(fr, "en")
+    back = translate(fr, "en")
     pd.testing.assert_frame_equal(back, en)
 
 
@@ -360,7 +360,7 @@ def test_unknown_production_type_in_cppt(payload):
     assert df["production_type"].iloc[-1] == "FUSION", "unknown labels sort after the enum"
 
 
-@pytest.mark.parametrize("resource", sorted(m.RESOURCES))
+@pytest.mark.parametrize("resource", registry.names(registry.GENINSCAP))
 @pytest.mark.parametrize("body", [[], None])
 def test_empty_payload_gives_an_empty_frame(resource, body):
     df = parse(resource, {resource: body})
@@ -368,7 +368,7 @@ def test_empty_payload_gives_an_empty_frame(resource, body):
     assert_frame_contract(df, resource)
 
 
-@pytest.mark.parametrize("resource", sorted(m.RESOURCES))
+@pytest.mark.parametrize("resource", registry.names(registry.GENINSCAP))
 def test_payload_of_another_resource_is_refused(payload, resource):
     other = "cpc_guide.json" if resource != m.CPC else "cppt_guide.json"
     with pytest.raises(ResponseError, match=resource):
@@ -401,19 +401,6 @@ def test_parse_accepts_aliases_and_refuses_unknown_names(payload):
         parse("capacities", data)
     with pytest.raises(RteValidationError, match="language"):
         parse("cpc", data, lang="de")
-
-
-# --------------------------------------------------------------------------- combining chunks
-def test_combine_frames_unions_categories_dedupes_and_sorts(payload):
-    base = payload("cpc_guide.json")[m.CPC]
-    with pytest.warns(UserWarning):
-        first = parse_capacities_cpc(_cpc([base[0], {**base[1], "production_type": "X1"}]))
-    with pytest.warns(UserWarning):
-        second = parse_capacities_cpc(_cpc([base[0], {**base[1], "production_type": "X2"}]))
-    df = combine_frames([second, first], "cpc")
-    assert_frame_contract(df, m.CPC)
-    assert len(df) == 3
-    assert {"X1", "X2"} <= set(df["production_type"].cat.categories)
 
 
 # --------------------------------------------------------------------------- size

@@ -7,11 +7,11 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pandas as pd
 import pytest
+from guide_examples import GUIDE_EXAMPLES, GUIDE_TODAY, P
 
 from rtecap import mappings as m
 from rtecap import rules
 from rtecap.exceptions import RteValidationError
-from tests.guide_examples import GUIDE_EXAMPLES, GUIDE_TODAY, P
 
 
 def _call(url: str, today: str):

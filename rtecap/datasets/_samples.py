@@ -5,8 +5,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from rtecap import registry
 from rtecap.exceptions import RteValidationError
-from rtecap.rules import canonical_resource
 
 #: The resources a sample answer ships for.
 SAMPLES = (
@@ -46,7 +46,7 @@ def sample_path(resource: str) -> Path:
     >>> df.attrs["rtecap"]["resource"], str(df.index.tz)
     ('capacities_cpc', 'Europe/Paris')
     """
-    name = canonical_resource(resource)
+    name = registry.get(resource).name
     if name not in SAMPLES:  # pragma: no cover - every resource has one
         raise RteValidationError(f"no sample answer for {name}", parameter="resource")
     return Path(str(resources.files("rtecap.datasets") / "samples" / f"{name}.json"))

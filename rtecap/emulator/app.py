@@ -26,22 +26,20 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 from urllib.parse import parse_qsl
 
-from rtecap.emulator.checks import FunctionalError, InvalidRequest, parse_query
+from rtecap.emulator.checks import InvalidRequest, RuleViolation, parse_query
 from rtecap.emulator.data import Dataset
 from rtecap.emulator.faults import FaultInjector, RateLimiter
 from rtecap.emulator.market import MARKET_ROUTES, market_reply
 from rtecap.emulator.resources import ANSWERS, SANDBOX, NoData
 from rtecap.emulator.spellings import respell
 from rtecap.mappings import (
-    API_PATH,
     ERROR_URI,
     MAX_URI_LENGTH,
     NO_DATA_CODE,
     NO_DATA_MESSAGE,
-    RESOURCES,
-    SANDBOX_PATH,
     TOKEN_PATH,
 )
+from rtecap.registry import GENINSCAP, resources
 
 MAX_BODY = 5 * 1024 * 1024  # guide §5.2, 413
 REASONS = {
@@ -66,8 +64,8 @@ TECHNICAL = {
 #: Statuses whose body names its code ``error_code`` (guide §5.2 on 500: "a JSON message with
 #: an error_code and error_description field"); the others say ``error`` (§5).
 ERROR_CODE_KEY = {500}
-ROUTES = {f"{API_PATH}/{name}": (name, False) for name in RESOURCES}
-ROUTES.update({f"{SANDBOX_PATH}/{name}": (name, True) for name in RESOURCES})
+ROUTES = {r.path: (r.name, False) for r in resources(GENINSCAP)}
+ROUTES.update({r.sandbox_path: (r.name, True) for r in resources(GENINSCAP)})
 CACHE_BYTES = 64 * 1024 * 1024
 
 
@@ -134,7 +132,7 @@ class EmulatorApp:
         self.limiter = RateLimiter()
         self.counts: Counter[tuple[str, int]] = Counter()
         self.faults_served: Counter[str] = Counter()
-        self._tokens: dict[str, tuple[str, float]] = {}
+        self._tokens: dict[str, tuple[str | None, float]] = {}
         self._lock = threading.Lock()
         self._cache: OrderedDict[tuple, bytes] = OrderedDict()
         self._cache_bytes = 0
@@ -280,7 +278,7 @@ class EmulatorApp:
             parsed = parse_query(name, parse_qsl(query, keep_blank_values=True),
                                  dataset.today, strict=settings.strict)  # fmt: skip
             body = self._answer(dataset, parsed)
-        except FunctionalError as error:
+        except RuleViolation as error:
             return 400, [], envelope(error.code, error.message)
         except InvalidRequest as error:
             return 400, [], envelope("invalid_request", str(error))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from rtecap.mappings import (
@@ -28,9 +29,9 @@ from rtecap.mappings import (
     NETWORKS,
     PRODUCTION_TYPES,
     TZ,
-    error_code,
     error_message,
 )
+from rtecap.registry import get as resource_entry
 
 PARIS = ZoneInfo(TZ)
 #: The guide's ``YYYY-MM-DDThh:mm:sszzzzzz`` (ASCII digits); group "zone" is ``Z`` or ``±hh:mm``.
@@ -39,7 +40,7 @@ DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2
 #: Years a date may name (outside them calendar arithmetic would overflow): F06.
 YEARS = range(1000, 9001)
 #: Allowed values of each list parameter, per resource.
-ENUMS = {
+ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
     CPPT: {"production_type": PRODUCTION_TYPES},
     CPC: {
         "department_code": DEPARTMENT_CODES,
@@ -47,14 +48,14 @@ ENUMS = {
         "production_type": CPC_PRODUCTION_TYPES,
     },
 }
-ALIASES = {(CPC, "production_type"): CPC_PRODUCTION_TYPE_ALIASES}
+ALIASES: dict[tuple[str, str], Any] = {(CPC, "production_type"): CPC_PRODUCTION_TYPE_ALIASES}
 
 
-class FunctionalError(Exception):
+class RuleViolation(Exception):
     """A GENINSCAP_<RES>_Fxx error (HTTP 400): ``code`` and the guide's ``message``."""
 
     def __init__(self, resource: str, fcode: str):
-        self.code = error_code(resource, fcode)
+        self.code = resource_entry(resource).error_code(fcode)
         self.message = error_message(self.code)
         super().__init__(self.code)
 
@@ -64,7 +65,7 @@ class InvalidRequest(Exception):
 
 
 @dataclass(frozen=True)
-class Query:
+class CheckedQuery:
     """A request that passed every input rule.
 
     Attributes
@@ -200,38 +201,38 @@ def check_period(
 
     Raises
     ------
-    FunctionalError
+    RuleViolation
         With the first failing rule's code.
 
     Examples
     --------
     >>> try:
     ...     check_period(CPPT, "2023-02-01", "2023-02-14", date(2025, 6, 15))
-    ... except FunctionalError as error:
+    ... except RuleViolation as error:
     ...     print(error.code)
     GENINSCAP_CPPT_F06
     """
     if not start_text and not end_text:
         return None, None
     if not start_text or not end_text:
-        raise FunctionalError(resource, "F01")
+        raise RuleViolation(resource, "F01")
     start, end = parse_instant(start_text, strict), parse_instant(end_text, strict)
     if start is None or end is None:
-        raise FunctionalError(resource, "F06")
+        raise RuleViolation(resource, "F06")
     if later(start, end):
-        raise FunctionalError(resource, "F02")
+        raise RuleViolation(resource, "F02")
     if later(end, wall_add(start, days=366)):
-        raise FunctionalError(resource, "F03")
+        raise RuleViolation(resource, "F03")
     limit = (
         local_midnight(today + timedelta(days=1))
         if resource == CPC
         else local_midnight(date(today.year + 1, 1, 1))
     )
     if later(end, limit):
-        raise FunctionalError(resource, "F04")
+        raise RuleViolation(resource, "F04")
     minimum = wall_add(start, years=1) if resource == CPPT else wall_add(start, days=1)
     if later(minimum, end):
-        raise FunctionalError(resource, "F05")
+        raise RuleViolation(resource, "F05")
     return start, end
 
 
@@ -277,7 +278,7 @@ def parse_list(resource: str, name: str, raw: list[str]) -> tuple[str, ...] | No
 
 def parse_query(
     resource: str, pairs: list[tuple[str, str]], today: date, *, strict: bool = False
-) -> Query:
+) -> CheckedQuery:
     """Check a whole query string (already split into pairs) against the guide's rules.
 
     Parameters
@@ -291,11 +292,11 @@ def parse_query(
 
     Returns
     -------
-    Query
+    CheckedQuery
 
     Raises
     ------
-    FunctionalError, InvalidRequest
+    RuleViolation, InvalidRequest
 
     Examples
     --------
@@ -306,7 +307,7 @@ def parse_query(
     for key, value in pairs:
         params.setdefault(key.strip(), []).append(value)
     start, end = check_period(
-        resource, (params.get("start_date") or [None])[-1], (params.get("end_date") or [None])[-1],
+        resource, (params.get("start_date") or [""])[-1], (params.get("end_date") or [""])[-1],
         today, strict=strict,
     )
     filters = {}
@@ -314,4 +315,4 @@ def parse_query(
         values = parse_list(resource, name, params.get(name, []))
         if values is not None:
             filters[name] = values
-    return Query(resource, start, end, filters)
+    return CheckedQuery(resource, start, end, filters)

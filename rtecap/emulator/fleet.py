@@ -17,11 +17,14 @@ from zoneinfo import ZoneInfo
 
 from rtecap.emulator import stations as table
 from rtecap.emulator.eic import make_eic
-from rtecap.mappings import CPPU, FIRST_DATES, TZ
+from rtecap.mappings import CPPU, TZ
+from rtecap.registry import get as resource_entry
 
 PARIS = ZoneInfo(TZ)
 #: First date the guide serves for CPPU (1935-01-01): older stations start on it.
-FIRST_DAY = datetime.combine(FIRST_DATES[CPPU], datetime.min.time(), PARIS)
+_FIRST_DATE = resource_entry(CPPU).first_date
+assert _FIRST_DATE is not None  # the registry gives every API resource its first date
+FIRST_DAY = datetime.combine(_FIRST_DATE, datetime.min.time(), PARIS)
 #: Date of the (synthetic) initial load of the register: nothing was published before it.
 INITIAL_LOAD = datetime(2014, 12, 15, tzinfo=PARIS)
 #: The guide's sample station and producer keep the guide's codes (§4.2.1.3).
@@ -165,10 +168,10 @@ def build_fleet(today: date, seed: int = 0) -> tuple[Station, ...]:
             if event.capacity == 0 or event.when > now:
                 continue
             closed = following is not None and following.when <= now
-            end = following.when if closed else None
-            published = _published(end, following.lag, now) if closed else _published(
-                event.when, event.lag, now
-            )
+            if following is not None and closed:
+                end, published = following.when, _published(following.when, following.lag, now)
+            else:
+                end, published = None, _published(event.when, event.lag, now)
             values.append(
                 Interval(event.when, end, event.capacity, station.voltage, event.type, published)
             )

@@ -24,6 +24,7 @@ import math
 import random
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -129,7 +130,8 @@ def capacity(member: str, today: date, seed: int) -> dict:
                     offer = round(offered * rng.uniform(0.95, 1.06))
                     contracted = min(offer, round(offered * rng.uniform(0.93, 0.99)))
                     need = min(offer, contracted + round(rng.uniform(0, 10)))
-                row = {"period_start_utc": utc_text(start), "period_end_utc": utc_text(end)}
+                row: dict[str, Any] = {"period_start_utc": utc_text(start),
+                                       "period_end_utc": utc_text(end)}
                 if member == "fcr":
                     row["volume_mw"] = need
                 row.update({
@@ -167,7 +169,7 @@ def afrr_energy(today: date, seed: int) -> dict:
     up_noise, down_noise, demand = _ar(rng, n, 0.995, 2.5), _ar(rng, n, 0.995, 1.2), \
         _ar(rng, n, 0.998, 25.0)  # fmt: skip
     outage = rng.randrange(n - 300)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, (start, end) in enumerate(slots):
         shape = daily_shape(_paris_hour(start))
         for_france = max(0, round(90 + 40 * shape + demand[i] / 10))
@@ -181,7 +183,7 @@ def afrr_energy(today: date, seed: int) -> dict:
             "picasso_connection": not outage <= i < outage + 300,
             "prorata_mode": (i // 900) % 24 == 7,
         })  # fmt: skip
-    chart = []
+    chart: list[dict[str, Any]] = []
     for k in range(0, n, 75):  # 75 rows of 4 s = one 5-minute bucket
         block = rows[k : k + 75]
         chart.append({
@@ -225,7 +227,7 @@ def _mfrr_detail(start: datetime, end: datetime, direction: str, price: float,
 
 def mfrr_energy(today: date, seed: int) -> dict:
     """The answer of ``/api/mfrr-energy``: the quarter hours of the two days before ``today``."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for day in (today - timedelta(days=2), today - timedelta(days=1)):
         rng = _rng(seed, "mfrr", day)
         for start, end in periods(day, 900):

@@ -6,8 +6,9 @@ import bisect
 import itertools
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
-from rtecap.emulator.checks import PARIS, Query, local_midnight
+from rtecap.emulator.checks import PARIS, CheckedQuery, local_midnight
 from rtecap.emulator.cpc import CpcRecord
 from rtecap.emulator.data import Dataset
 from rtecap.mappings import (
@@ -39,7 +40,7 @@ def fmt(instant: datetime) -> str:
     return instant.astimezone(PARIS).isoformat(timespec="seconds")
 
 
-def cppt_answer(dataset: Dataset, query: Query) -> dict:
+def cppt_answer(dataset: Dataset, query: CheckedQuery) -> dict:
     """Answer capacities_per_production_type (CPPT-RG01 to RG07).
 
     One object per calendar year overlapping ``[start, end)`` (RG06), most recent first
@@ -49,7 +50,7 @@ def cppt_answer(dataset: Dataset, query: Query) -> dict:
     Parameters
     ----------
     dataset : Dataset
-    query : Query
+    query : CheckedQuery
 
     Returns
     -------
@@ -59,7 +60,7 @@ def cppt_answer(dataset: Dataset, query: Query) -> dict:
     Examples
     --------
     >>> from datetime import date
-    >>> answer = cppt_answer(Dataset(date(2025, 6, 15)), Query(CPPT))
+    >>> answer = cppt_answer(Dataset(date(2025, 6, 15)), CheckedQuery(CPPT))
     >>> answer[CPPT][0]["start_date"]
     '2025-01-01T00:00:00+01:00'
     """
@@ -67,6 +68,7 @@ def cppt_answer(dataset: Dataset, query: Query) -> dict:
         start = local_midnight(dataset.today.replace(month=1, day=1))
         end = start.replace(year=start.year + 1)
     else:
+        assert query.start is not None and query.end is not None  # not nominal
         start, end = query.start, query.end
     types = query.filters.get("production_type")
     years = []
@@ -85,7 +87,7 @@ def cppt_answer(dataset: Dataset, query: Query) -> dict:
     return {CPPT: years}
 
 
-def cppu_answer(dataset: Dataset, query: Query) -> dict:
+def cppu_answer(dataset: Dataset, query: CheckedQuery) -> dict:
     """Answer capacities_per_production_unit (CPPU-RG01 to RG03).
 
     Nominal mode (RG01): the stations in operation at ``today`` with their current interval
@@ -97,7 +99,7 @@ def cppu_answer(dataset: Dataset, query: Query) -> dict:
     Parameters
     ----------
     dataset : Dataset
-    query : Query
+    query : CheckedQuery
 
     Returns
     -------
@@ -107,7 +109,7 @@ def cppu_answer(dataset: Dataset, query: Query) -> dict:
     Examples
     --------
     >>> from datetime import date
-    >>> answer = cppu_answer(Dataset(date(2026, 11, 23)), Query(CPPU))
+    >>> answer = cppu_answer(Dataset(date(2026, 11, 23)), CheckedQuery(CPPU))
     >>> answer[CPPU][0]["production_unit"]["name"]
     'GARDANNE 4'
     """
@@ -120,6 +122,7 @@ def cppu_answer(dataset: Dataset, query: Query) -> dict:
         if query.nominal:
             values = [v for v in station.values[-1:] if v.end_date is None]
         else:
+            assert query.start is not None and query.end is not None  # not nominal
             values = [
                 v for v in station.values
                 if v.start_date < query.end and (v.end_date is None or v.end_date > query.start)
@@ -129,12 +132,13 @@ def cppu_answer(dataset: Dataset, query: Query) -> dict:
     found.sort(key=lambda item: item[:2])
     units = []
     for _, _, station, values in found:
-        unit = {"code_eic": station.code_eic, "name": station.name, "location": station.location,
+        unit: dict[str, Any] = {
+                "code_eic": station.code_eic, "name": station.name, "location": station.location,
                 "code_eic_producteur": station.code_eic_producteur,
                 "name_producteur": station.name_producteur}  # fmt: skip
         rows = []
         for v in values:
-            row = {"start_date": fmt(v.start_date)}
+            row: dict[str, Any] = {"start_date": fmt(v.start_date)}
             if v.end_date is not None:
                 row["end_date"] = fmt(v.end_date)
             row.update(installed_capacity=v.installed_capacity,
@@ -160,7 +164,7 @@ def _latest_cpc(dataset: Dataset) -> list[CpcRecord]:
     return memo["cpc_latest"]
 
 
-def cpc_answer(dataset: Dataset, query: Query) -> dict:
+def cpc_answer(dataset: Dataset, query: CheckedQuery) -> dict:
     """Answer capacities_cpc (CCPC-RG01 to RG10).
 
     Records whose ``updated_date`` is in ``[start, end)`` (RG06) or, in nominal mode, the
@@ -172,7 +176,7 @@ def cpc_answer(dataset: Dataset, query: Query) -> dict:
     Parameters
     ----------
     dataset : Dataset
-    query : Query
+    query : CheckedQuery
 
     Returns
     -------
@@ -187,7 +191,7 @@ def cpc_answer(dataset: Dataset, query: Query) -> dict:
     Examples
     --------
     >>> from datetime import date
-    >>> answer = cpc_answer(Dataset(date(2015, 3, 1)), Query(CPC))
+    >>> answer = cpc_answer(Dataset(date(2015, 3, 1)), CheckedQuery(CPC))
     >>> answer[CPC][0]["updated_date"]
     '2015-02-09T00:00:00+01:00'
     """
@@ -196,6 +200,7 @@ def cpc_answer(dataset: Dataset, query: Query) -> dict:
     else:
         months = dataset.cpc_months
         dates = [month[0].updated_date for month in months]
+        assert query.start is not None and query.end is not None  # not nominal
         first = bisect.bisect_left(dates, query.start)
         last = bisect.bisect_left(dates, query.end)
         records = [r for month in reversed(months[first:last]) for r in month]

@@ -31,12 +31,14 @@ def _handler_class() -> type:
 
         def setup(self) -> None:
             super().setup()
-            with self.server.emulator_lock:
-                self.server.emulator_connections.add(self.connection)
+            server: Any = self.server
+            with server.emulator_lock:
+                server.emulator_connections.add(self.connection)
 
         def finish(self) -> None:
-            with self.server.emulator_lock:
-                self.server.emulator_connections.discard(self.connection)
+            server: Any = self.server
+            with server.emulator_lock:
+                server.emulator_connections.discard(self.connection)
             super().finish()
 
         def log_request(self, code: Any = "-", size: Any = "-") -> None:
@@ -291,7 +293,7 @@ class EmulatorServer:
             return self
         dataset = self.dataset
         dataset.cppt, dataset.stations  # noqa: B018 - build before the first request
-        server = make_server(self.host, self.port, self.app, threaded=True,
+        server: Any = make_server(self.host, self.port, self.app, threaded=True,
                              request_handler=_handler_class())  # fmt: skip
         server.emulator_connections = set()
         server.emulator_lock = threading.Lock()

@@ -15,6 +15,8 @@ closes the station, and an optional third field changes the production type from
 
 from __future__ import annotations
 
+from typing import Any
+
 #: Producer key -> display name (the EIC codes are drawn by :mod:`.fleet`).
 PRODUCERS = {
     "EDF": "EDF",
@@ -35,7 +37,7 @@ PRODUCERS = {
 #: Pressurised-water reactors: (site, first unit number, net MW, commissioning years, closures).
 #: Units start 3 % below their net capacity and reach it at their first ten-year outage
 #: (synthetic step). Closures map a unit number to its closure date.
-REACTORS = (
+REACTORS: tuple[tuple[Any, ...], ...] = (
     ("BELLEVILLE", 1, 1310, (1987, 1988), {}),
     ("BLAYAIS", 1, 910, (1981, 1982, 1983, 1983), {}),
     ("BUGEY", 2, 910, (1978, 1978), {}),

@@ -4,10 +4,11 @@ No pandas here. The transport is rtecap's (:mod:`rtecap._http`): the same urllib
 :class:`~urllib3.util.Retry` (GET retried on 408/429/5xx with backoff, ``Retry-After`` honoured
 up to a cap), timeouts on every call, requests-cache's SQLite disk cache and offline replay.
 
-The token never leaves the ``Authorization`` header: not in the repr, logs, exceptions, cache
-file (the header is redacted from stored requests) or frame attrs. The cache key holds a
-salted fingerprint of the token (never the token): a cached answer is only ever replayed to
-the token it was fetched with, so another -- maybe bad -- token always reaches the server.
+The token never leaves the ``Authorization`` header (rtecap's ``BearerAuth``): not in the
+repr, logs, exceptions, cache file (the header is redacted from stored requests) or attrs.
+The cache key holds a salted fingerprint of the token (never the token): a cached answer is
+only ever replayed to the token it was fetched with, so another -- maybe bad -- token always
+reaches the server.
 A 401 marks the client's token as rejected (later calls raise at once, cache or not) and
 purges that token's cached answers, so a revoked token is not hidden by the cache either.
 """
@@ -24,7 +25,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from rtecap._http import is_loopback, make_retry, pause, transport_error
+from rtecap._http import BearerAuth, is_loopback, make_retry, pause, transport_error
 from rtecap._version import __version__
 from rtecap.client import default_cache_path
 from rtecap.exceptions import (
@@ -58,20 +59,6 @@ class Answer(NamedTuple):
     payload: Any
     from_cache: bool
     synthetic: bool
-
-
-class _Bearer(requests.auth.AuthBase):
-    """Adds ``Authorization: Bearer <token>`` to a request; its repr shows no token."""
-
-    def __init__(self, token: str):
-        self.__token = token
-
-    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
-        request.headers["Authorization"] = f"Bearer {self.__token}"
-        return request
-
-    def __repr__(self) -> str:
-        return "<Bearer ***>"
 
 
 class Client:
@@ -162,6 +149,7 @@ class Client:
         session.mount("https://", adapter)
         session.mount("http://", adapter)
         session.trust_env = not is_loopback(urlsplit(self.base_url).hostname)
+        session.auth = BearerAuth(lambda: self.__token)  # rtecap's; the token never in a repr
         session.headers.update({"User-Agent": f"rtecap/{__version__}",
                                 "Accept": "application/json"})  # fmt: skip
         return session
@@ -256,7 +244,7 @@ class Client:
             return None
 
     def _send(self, url: str, spec: Endpoint, refresh: bool) -> requests.Response:
-        kwargs: dict[str, Any] = {"timeout": self.timeout, "auth": _Bearer(self.__token or "")}
+        kwargs: dict[str, Any] = {"timeout": self.timeout}
         if self.cache_path is not None:
             kwargs.update(expire_after=spec.cache_seconds, force_refresh=refresh)
         failures = 0

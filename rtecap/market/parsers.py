@@ -12,7 +12,7 @@ import copy
 import datetime as dt
 import warnings
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
 
@@ -25,7 +25,7 @@ from rtecap.market.results import BalancingEnergy, EnergyResult
 
 #: The product type each unit capacity endpoint serves (filled in where a row lacks it).
 PRODUCT_OF = {mm.FCR_CAPACITY: "FCR", mm.AFRR_CAPACITY: "aFRR", mm.MFRR_CAPACITY: "mFRR"}
-Parsed = pd.DataFrame | EnergyResult | BalancingEnergy
+Parsed: TypeAlias = pd.DataFrame | EnergyResult | BalancingEnergy
 
 
 def _times(values: pd.Series, name: str) -> pd.Series:
@@ -206,9 +206,9 @@ def translate(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             out.index.name, out.index.name)
     for column, table in mm.LABELS_FR.items():
         if column in out.columns:
-            table = table if lang == "fr" else {fr: en for en, fr in table.items()}
+            labels = dict(table) if lang == "fr" else {fr: en for en, fr in table.items()}
             cats = out[column].cat.categories
-            out[column] = out[column].cat.rename_categories([table.get(c, c) for c in cats])
+            out[column] = out[column].cat.rename_categories([labels.get(c, c) for c in cats])
     if lang == "fr":
         out = out.rename(columns=dict(mm.COLUMNS_FR))
         out.index.name = mm.COLUMNS_FR.get(out.index.name, out.index.name)

@@ -7,32 +7,26 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from typing import Literal
 
 import pandas as pd
 
-from rtecap import mappings
+from rtecap import mappings, registry
 from rtecap.exceptions import RteValidationError
 
 # One translation for the whole package: the parsers' (guide §6.2 + mappings tables).
-from rtecap.parsers import frame_language as frame_lang
-from rtecap.parsers import translate_frame as translate
-from rtecap.parsers._translate import COLUMNS_EN_ALL, COLUMNS_FR_ALL, LABELS_FR
+from rtecap.parsers._translate import (
+    COLUMNS_EN_ALL,
+    COLUMNS_FR_ALL,
+    LABELS_FR,
+    frame_lang,
+    translate,
+)
 
 #: The ``attrs["rtecap"]["resource"]`` of the frame returned by
 #: :func:`rtecap.datasets.load_national_capacities` (ODRE national yearly capacities).
-NATIONAL = "odre_national_capacities"
-#: The frame kinds the analysis layer understands.
-KINDS = (mappings.CPPT, mappings.CPPU, mappings.CPC, NATIONAL)
-#: Columns (English names) a frame of each kind must hold, besides its DatetimeIndex.
-REQUIRED_COLUMNS = {
-    mappings.CPPT: ("production_type", "capacity_mw"),
-    mappings.CPPU: ("code_eic", "production_type", "capacity_mw", "end_date"),
-    mappings.CPC: ("department_code", "network_connection", "production_type"),
-    NATIONAL: ("sector", "capacity_mw"),
-}
-Lang = Literal["en", "fr"]
-
+NATIONAL = mappings.NATIONAL
+#: The frame kinds the analysis layer understands: every entry of :mod:`rtecap.registry`.
+KINDS = registry.names()
 
 
 def _english_names(df: pd.DataFrame) -> set[str]:
@@ -41,15 +35,10 @@ def _english_names(df: pd.DataFrame) -> set[str]:
 
 
 def _kind_from_columns(names: set[str]) -> str | None:
-    if {"department_code", "network_connection"} <= names:
-        return mappings.CPC
-    if "code_eic" in names:
-        return mappings.CPPU
-    if {"sector", "capacity_mw"} <= names:
-        return NATIONAL
-    if {"production_type", "capacity_mw"} <= names:
-        return mappings.CPPT
-    return None
+    """The kind whose signature columns are all there; the most demanding one if several are
+    (a CPPU frame also has the CPPT signature, production_type + capacity_mw)."""
+    found = [r for r in registry.resources() if set(r.signature) <= names]
+    return max(found, key=lambda r: len(r.required)).name if found else None
 
 
 def frame_kind(df: pd.DataFrame) -> str:
@@ -90,21 +79,21 @@ def frame_kind(df: pd.DataFrame) -> str:
             f"this frame is the result of {meta['operation']}(), not a capacities frame"
         )
     resource = meta.get("resource")
-    kind = mappings.RESOURCE_ALIASES.get(resource, resource) if resource else None
+    spec = registry.find(resource) if resource else None
+    kind = spec.name if spec is not None else resource
     if kind is None:
         kind = _kind_from_columns(names)
         if kind is None:
+            signatures = ", ".join(" + ".join(r.signature) for r in registry.resources())
             raise RteValidationError(
                 "not an rtecap frame: expected the columns of a capacities frame "
-                "(production_type + capacity_mw, code_eic, department_code + "
-                "network_connection, or sector + capacity_mw), got "
-                f"{sorted(str(c) for c in df.columns)}"
+                f"({signatures}), got {sorted(str(c) for c in df.columns)}"
             )
     if kind not in KINDS:
         raise RteValidationError(f"unknown rtecap frame kind {kind!r}; expected one of {KINDS}")
-    missing = [c for c in REQUIRED_COLUMNS[kind] if c not in names]
-    if kind == mappings.CPC and not {"capacity_kw", "capacity_mw"} & names:
-        missing.append("capacity_kw")
+    spec = registry.get(kind)
+    missing = [c for c in spec.required if c not in names]
+    missing += [group[0] for group in spec.required_any if not set(group) & names]
     if missing:
         raise RteValidationError(f"a {kind} frame needs the columns {missing}")
     if not isinstance(df.index, pd.DatetimeIndex):
@@ -123,7 +112,7 @@ def label_table(column: str, lang: str) -> Mapping[str, str]:
     return table if lang == "fr" else {}
 
 
-def to_english(df: pd.DataFrame) -> tuple[pd.DataFrame, Lang]:
+def to_english(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """Return ``(df in English, the language df was in)``; helper for the ops functions."""
     lang = frame_lang(df)
     return (translate(df, "en") if lang == "fr" else df), lang

@@ -69,7 +69,7 @@ def sector_labels(production_types: pd.Series, level: str) -> pd.Series:
     if level == "production_type":
         return codes
 
-    def label(code: object) -> str:
+    def label(code: str) -> str:
         sector, sub = mappings.PRODUCTION_TYPE_SECTOR.get(code, ("other", None))
         return (sub or sector) if level == "sub_sector" else sector
 

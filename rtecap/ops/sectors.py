@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rtecap import mappings
+from rtecap import mappings, registry
 from rtecap.exceptions import RteValidationError
-from rtecap.ops.frames import NATIONAL, derived_attrs, frame_kind, to_english, to_mw
+from rtecap.ops.frames import derived_attrs, frame_kind, to_english, to_mw
 from rtecap.ops.labels import (
     check_level,
     label_column,
@@ -66,7 +66,18 @@ def national_rows(df: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> national_rows(cpc)  # doctest: +SKIP
+    >>> from rtecap import read_capacities_cpc
+    >>> row = {"updated_date": "2024-01-09T00:00:00+01:00", "network_connection": "RPD",
+    ...        "production_type": "SOLAR"}
+    >>> cpc = read_capacities_cpc({"capacities_cpc": [
+    ...     {**row, "department_code": "FR", "value": 300},
+    ...     {**row, "department_code": "FR-01", "value": 100},
+    ...     {**row, "department_code": "FR-02", "value": 200},
+    ...     {**row, "updated_date": "2024-02-09T00:00:00+01:00", "department_code": "FR-01",
+    ...      "value": 110}]})
+    >>> rows = national_rows(cpc)  # January: the FR row; February: the departments
+    >>> rows["department_code"].tolist(), rows["capacity_kw"].tolist()
+    (['FR', 'FR-01'], [300, 110])
     """
     df = df[df.index.notna()]
     is_fr = (scope_of(df) == "national").to_numpy()
@@ -75,7 +86,7 @@ def national_rows(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _select_scope(df: pd.DataFrame, scope: str) -> pd.DataFrame:
-    if frame_kind(df) != mappings.CPC:
+    if "department_code" not in registry.get(frame_kind(df)).required:
         raise RteValidationError(f"national()/departments() need a {mappings.CPC} frame")
     en, _ = to_english(df)
     return df[(scope_of(en) == scope).to_numpy()].copy()
@@ -101,7 +112,15 @@ def national(df: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> national(cpc).groupby(level=0)["capacity_kw"].sum()  # doctest: +SKIP
+    >>> from rtecap import read_capacities_cpc
+    >>> row = {"updated_date": "2024-01-09T00:00:00+01:00", "network_connection": "RPD",
+    ...        "production_type": "SOLAR"}
+    >>> cpc = read_capacities_cpc({"capacities_cpc": [
+    ...     {**row, "department_code": "FR", "value": 300},
+    ...     {**row, "department_code": "FR-01", "value": 100},
+    ...     {**row, "department_code": "FR-02", "value": 200}]})
+    >>> national(cpc)["capacity_kw"].tolist()
+    [300]
     """
     return _select_scope(df, "national")
 
@@ -128,7 +147,15 @@ def departments(df: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> departments(cpc).groupby("department_code", observed=True).size()  # doctest: +SKIP
+    >>> from rtecap import read_capacities_cpc
+    >>> row = {"updated_date": "2024-01-09T00:00:00+01:00", "network_connection": "RPD",
+    ...        "production_type": "SOLAR"}
+    >>> cpc = read_capacities_cpc({"capacities_cpc": [
+    ...     {**row, "department_code": "FR", "value": 300},
+    ...     {**row, "department_code": "FR-01", "value": 100},
+    ...     {**row, "department_code": "FR-02", "value": 200}]})
+    >>> int(departments(cpc)["capacity_kw"].sum())  # the national figure, counted once
+    300
     """
     return _select_scope(df, "department")
 
@@ -154,24 +181,36 @@ def _national_sectors(en: pd.DataFrame, level: str) -> tuple[pd.DataFrame, pd.Se
     return en, sub.fillna(en["sector"].astype("object"))
 
 
+def _type_rows(en: pd.DataFrame, level: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows and labels of a frame with one capacity per production type and date."""
+    return en, sector_labels(en["production_type"], level)
+
+
+def _national_type_rows(en: pd.DataFrame, level: str) -> tuple[pd.DataFrame, pd.Series]:
+    """The same for a CPC frame: in MW, national rows only (see :func:`national_rows`)."""
+    return _type_rows(national_rows(to_mw(en)), level)
+
+
+#: How the rows of each kind of frame add up per label (``Resource.capacity``); station
+#: intervals (``units``) are summed over time by :func:`rtecap.ops.units.capacity_by_date`.
+_ROWS = {"sectors": _national_sectors, "types": _type_rows, "national_rows": _national_type_rows}
+
+
 def _wide(df: pd.DataFrame, level: str, freq: str | None) -> tuple[pd.DataFrame, str]:
     """English wide frame of :func:`by_sector` and the language of ``df``."""
-    kind = frame_kind(df)
+    spec = registry.get(frame_kind(df))
     level = check_level(level)
     en, lang = to_english(df)
-    if kind == mappings.CPPU:
+    if spec.capacity == "units":
         return capacity_by_date(en, level, freq), lang
-    if kind == NATIONAL:
-        en, labels = _national_sectors(en, level)
-    else:
-        if kind == mappings.CPC:
-            en = national_rows(to_mw(en))
-        labels = sector_labels(en["production_type"], level)
+    en, labels = _ROWS[spec.capacity](en, level)
     wide = _pivot(en, labels, level)
     return (wide if freq is None else wide.resample(freq).last()), lang
 
 
-def by_sector(df: pd.DataFrame, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
+def by_sector(
+    df: pd.DataFrame, *, level: str = "sector", freq: str | None = None
+) -> pd.DataFrame:
     """Installed capacity per sector over time, in MW: a wide time x sector frame.
 
     The labels are those of :func:`rtecap.datasets.load_national_capacities`, so a frame from
@@ -217,8 +256,9 @@ def by_sector(df: pd.DataFrame, level: str = "sector", freq: str | None = None) 
     Examples
     --------
     >>> from rtecap.datasets import load_national_capacities
-    >>> by_sector(load_national_capacities()).loc["2023", "nuclear"].item()  # doctest: +SKIP
-    61370.0
+    >>> wide = by_sector(load_national_capacities())
+    >>> wide.loc["2023", ["nuclear", "fossil", "wind"]].round().to_dict("records")
+    [{'nuclear': 61370.0, 'fossil': 17447.0, 'wind': 23292.0}]
     """
     wide, lang = _wide(df, level, freq)
     out = localize_wide(wide, level, lang)
@@ -226,7 +266,7 @@ def by_sector(df: pd.DataFrame, level: str = "sector", freq: str | None = None) 
     return out
 
 
-def mix(df: pd.DataFrame, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
+def mix(df: pd.DataFrame, *, level: str = "sector", freq: str | None = None) -> pd.DataFrame:
     """Share of each sector in the total installed capacity, per date.
 
     Parameters
@@ -252,7 +292,12 @@ def mix(df: pd.DataFrame, level: str = "sector", freq: str | None = None) -> pd.
 
     Examples
     --------
-    >>> mix(cppt).sum(axis=1)  # doctest: +SKIP
+    >>> from rtecap.datasets import load_national_capacities
+    >>> shares = mix(load_national_capacities())
+    >>> shares.sum(axis=1).round(12).unique().tolist()
+    [1.0]
+    >>> round(float(shares.loc["2023", "nuclear"].item()), 3)
+    0.412
     """
     wide, lang = _wide(df, level, freq)
     total = wide.sum(axis=1, min_count=1)
@@ -262,7 +307,7 @@ def mix(df: pd.DataFrame, level: str = "sector", freq: str | None = None) -> pd.
 
 
 def change(
-    df: pd.DataFrame, periods: int = 1, level: str = "sector", freq: str | None = None
+    df: pd.DataFrame, *, periods: int = 1, level: str = "sector", freq: str | None = None
 ) -> pd.DataFrame:
     """Change of the installed capacity per sector from one date to the next, in MW and %.
 
@@ -295,7 +340,10 @@ def change(
 
     Examples
     --------
-    >>> change(national, periods=1).query("sector == 'solar'")  # doctest: +SKIP
+    >>> from rtecap.datasets import load_national_capacities
+    >>> solar = change(load_national_capacities()).query("sector == 'solar'")
+    >>> solar.loc["2023", ["capacity_mw", "change_mw"]].round().to_dict("records")
+    [{'capacity_mw': 19047.0, 'change_mw': 3137.0}]
     """
     if isinstance(periods, bool) or not isinstance(periods, int) or periods < 1:
         raise RteValidationError(

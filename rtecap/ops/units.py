@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rtecap import mappings
-from rtecap.dates import parse_date
+from rtecap import mappings, registry
+from rtecap.dates import DateLike, parse_date
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.frames import col, derived_attrs, frame_kind, frame_lang, to_english
 from rtecap.ops.labels import (
@@ -29,7 +29,7 @@ _BLOCK_CELLS = 20_000_000
 
 def _check_cppu(df: pd.DataFrame) -> None:
     kind = frame_kind(df)
-    if kind != mappings.CPPU:
+    if registry.get(kind).capacity != "units":
         raise RteValidationError(f"this needs a {mappings.CPPU} frame, not {kind}")
 
 
@@ -38,7 +38,7 @@ def _ns(values: object) -> np.ndarray:
     return pd.DatetimeIndex(values).as_unit("ns").asi8
 
 
-def in_operation(df: pd.DataFrame, at: object) -> pd.DataFrame:
+def in_operation(df: pd.DataFrame, at: DateLike) -> pd.DataFrame:
     """Return the rows of a CPPU frame whose validity interval covers the date ``at``.
 
     A row covers ``at`` when ``start_date <= at < end_date``, or ``end_date`` is NaT (still
@@ -68,7 +68,18 @@ def in_operation(df: pd.DataFrame, at: object) -> pd.DataFrame:
 
     Examples
     --------
-    >>> running = in_operation(units, "2020-01-01")  # doctest: +SKIP
+    >>> from rtecap import read_capacities_per_production_unit
+    >>> units = read_capacities_per_production_unit({"capacities_per_production_unit": [
+    ...     {"production_unit": {"code_eic": "17W100P100P0341J", "name": "Pont-sur-Sambre"},
+    ...      "values": [{"start_date": "2019-08-09T00:00:00+02:00", "installed_capacity": 412,
+    ...                  "end_date": "2022-05-16T00:00:00+02:00", "type": "FOSSIL_GAS"}]},
+    ...     {"production_unit": {"code_eic": "17W100P100P02965", "name": "Flamanville 3"},
+    ...      "values": [{"start_date": "2024-05-07T00:00:00+02:00", "installed_capacity": 1600,
+    ...                  "type": "NUCLEAR"}]}]})
+    >>> in_operation(units, "2020-01-01")["name"].tolist()
+    ['Pont-sur-Sambre']
+    >>> in_operation(units, "2025-01-01")["name"].tolist()
+    ['Flamanville 3']
     """
     _check_cppu(df)
     ts = parse_date(at, "at")
@@ -150,7 +161,7 @@ def _openings_closures(df: pd.DataFrame, level: str, freq: str) -> tuple[pd.Data
     return tuple(out)
 
 
-def timeline(df: pd.DataFrame, freq: str = "YS", level: str = "sector") -> pd.DataFrame:
+def timeline(df: pd.DataFrame, *, freq: str = "YS", level: str = "sector") -> pd.DataFrame:
     """Commissioning and closure timeline of a CPPU frame, per period and sector.
 
     Parameters
@@ -181,7 +192,14 @@ def timeline(df: pd.DataFrame, freq: str = "YS", level: str = "sector") -> pd.Da
 
     Examples
     --------
-    >>> timeline(units, "YS")  # doctest: +SKIP
+    >>> from rtecap import read_capacities_per_production_unit
+    >>> units = read_capacities_per_production_unit({"capacities_per_production_unit": [
+    ...     {"production_unit": {"code_eic": "17W100P100P0341J", "name": "Pont-sur-Sambre"},
+    ...      "values": [{"start_date": "2019-08-09T00:00:00+02:00", "installed_capacity": 412,
+    ...                  "end_date": "2022-05-16T00:00:00+02:00", "type": "FOSSIL_GAS"}]}]})
+    >>> tl = timeline(units, freq="YS")
+    >>> tl[["capacity_mw", "commissioned_mw", "closed_mw"]].loc[["2019", "2022"]].values.tolist()
+    [[412.0, 412.0, 0.0], [0.0, 0.0, 412.0]]
     """
     _check_cppu(df)
     level = check_level(level)

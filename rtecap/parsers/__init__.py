@@ -13,7 +13,7 @@ columns, so the result does not depend on the order of the payload), or in the g
 order with ``order="guide"``; exact duplicate rows dropped. A missing field becomes NaT/NA and
 the row is kept, except the index date: rows without it are set aside (``return_undated``).
 
-Real answers differ from the guide (see DESIGN.md, "Real-world payloads"); the parsers accept
+Real answers differ from the guide; the parsers accept
 ``type``/``production_type``, ``value``/``values``, producer keys in any case or absent,
 ``Z`` or ``+hh:mm`` offsets, ints or floats, ``BIOGAS``/``OTHER`` for ``BIOGAZ``/``OTHERS``,
 and a top-level key holding one object instead of a list.
@@ -21,20 +21,17 @@ and a top-level key holding one object instead of a list.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap.parsers._frame import (
     ORDERS,
-    SCHEMAS,
-    SORT_ORDERS,
-    combine_frames,
     drop_exact_duplicates,
     finish,
-    resolve_resource,
     row_order,
     scopes,
     sort_frame,
@@ -52,28 +49,21 @@ from rtecap.parsers._payload import (
     strings,
     times,
 )
-from rtecap.parsers._translate import LANGS, check_lang, frame_language, translate_frame
+from rtecap.parsers._translate import LANGS, check_lang
 
 __all__ = [
     "LANGS",
     "ORDERS",
-    "PARSERS",
-    "SCHEMAS",
-    "SORT_ORDERS",
     "TIME_UNIT",
     "check_lang",
-    "combine_frames",
     "drop_exact_duplicates",
-    "frame_language",
     "parse",
     "parse_capacities_cpc",
     "parse_capacities_per_production_type",
     "parse_capacities_per_production_unit",
-    "resolve_resource",
     "row_order",
     "sort_frame",
     "time_order",
-    "translate_frame",
 ]
 
 _ENUMS: Mapping[str, tuple[str, ...]] = {
@@ -85,8 +75,8 @@ _ENUMS: Mapping[str, tuple[str, ...]] = {
 # --------------------------------------------------------------------------- parsers
 def parse_capacities_per_production_type(
     payload: Mapping[str, Any],
-    lang: str = "en",
     *,
+    lang: str = "en",
     order: str = "time",
     return_undated: bool = False,
 ) -> pd.DataFrame:
@@ -150,8 +140,8 @@ def parse_capacities_per_production_type(
 
 def parse_capacities_per_production_unit(
     payload: Mapping[str, Any],
-    lang: str = "en",
     *,
+    lang: str = "en",
     order: str = "time",
     return_undated: bool = False,
 ) -> pd.DataFrame:
@@ -236,8 +226,8 @@ def parse_capacities_per_production_unit(
 
 def parse_capacities_cpc(
     payload: Mapping[str, Any],
-    lang: str = "en",
     *,
+    lang: str = "en",
     order: str = "time",
     return_undated: bool = False,
 ) -> pd.DataFrame:
@@ -301,18 +291,11 @@ def parse_capacities_cpc(
                   order=order, return_undated=return_undated)
 
 
-PARSERS: Mapping[str, Callable[..., pd.DataFrame]] = {
-    m.CPPT: parse_capacities_per_production_type,
-    m.CPPU: parse_capacities_per_production_unit,
-    m.CPC: parse_capacities_cpc,
-}
-
-
 def parse(
     resource: str,
     payload: Mapping[str, Any],
-    lang: str = "en",
     *,
+    lang: str = "en",
     order: str = "time",
     return_undated: bool = False,
 ) -> pd.DataFrame:
@@ -347,5 +330,5 @@ def parse(
     >>> parse("cpc", {"capacities_cpc": []}).columns.tolist()
     ['department_code', 'scope', 'network_connection', 'production_type', 'capacity_kw']
     """
-    return PARSERS[resolve_resource(resource)](payload, lang=lang, order=order,
-                                               return_undated=return_undated)
+    return registry.get(resource).parse(payload, lang=lang, order=order,
+                                        return_undated=return_undated)

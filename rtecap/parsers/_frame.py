@@ -1,4 +1,7 @@
-"""The shape every parsed frame ends in: schema, the guide's output order, dedupe, attrs."""
+"""The shape every parsed frame ends in: schema, the guide's output order, dedupe, attrs.
+
+The schema and the order of each resource are its entry of :mod:`rtecap.registry`.
+"""
 
 from __future__ import annotations
 
@@ -6,71 +9,16 @@ import copy
 import os
 import sys
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from rtecap import mappings as m
+from rtecap import registry
 from rtecap.exceptions import RteValidationError
-from rtecap.parsers._translate import translate_frame
-
-#: Output schema per resource: (index name, ((column, dtype), ...)). "datetime" means
-#: ``datetime64[us, Europe/Paris]``; "category" a categorical; "str" pandas' string dtype.
-SCHEMAS: Mapping[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    m.CPPT: (
-        "start_date",
-        (
-            ("end_date", "datetime"),
-            ("production_type", "category"),
-            ("capacity_mw", "float64"),
-            ("updated_date", "datetime"),
-        ),
-    ),
-    m.CPPU: (
-        "start_date",
-        (
-            ("end_date", "datetime"),
-            ("code_eic", "str"),
-            ("name", "str"),
-            ("location", "str"),
-            ("producer_code_eic", "str"),
-            ("producer_name", "str"),
-            ("production_type", "category"),
-            ("capacity_mw", "float64"),
-            ("voltage_kv", "float64"),
-            ("updated_date", "datetime"),
-        ),
-    ),
-    m.CPC: (
-        "updated_date",
-        (
-            ("department_code", "category"),
-            ("scope", "category"),
-            ("network_connection", "category"),
-            ("production_type", "category"),
-            ("capacity_kw", "Int64"),
-        ),
-    ),
-}
-
-#: The guide's output order per resource (``order="guide"``): (column or index name, ascending,
-#: how). ``how`` is "enum" (category order), "alpha" (alphabetically, by code point) or None.
-#: CPPT-RG05: most recent start first, then production type in the guide's enum order.
-#: CPPU-RG03: production type, then name, alphabetically; then start of the value interval.
-#: CCPC-RG08: updated_date most recent first, then department, production type, network.
-SORT_ORDERS: Mapping[str, tuple[tuple[str, bool, str | None], ...]] = {
-    m.CPPT: (("start_date", False, None), ("production_type", True, "enum")),
-    m.CPPU: (("production_type", True, "alpha"), ("name", True, None), ("start_date", True, None)),
-    m.CPC: (
-        ("updated_date", False, None),
-        ("department_code", True, "alpha"),
-        ("production_type", True, "alpha"),
-        ("network_connection", True, "alpha"),
-    ),
-}
-
+from rtecap.parsers._translate import translate
 
 #: The orders a parsed frame can come in: "time" (default) or "guide".
 ORDERS = ("time", "guide")
@@ -89,10 +37,9 @@ def time_order(resource: str) -> tuple[tuple[str, bool, str | None], ...]:
     >>> time_order("cppt")
     (('start_date', True, None), ('production_type', True, 'enum'))
     """
-    resource = resolve_resource(resource)
-    index_name = SCHEMAS[resource][0]
-    rest = tuple(key for key in SORT_ORDERS[resource] if key[0] != index_name)
-    return ((index_name, True, None), *rest)
+    spec = registry.get(resource)
+    rest = tuple(key for key in spec.sort_order if key[0] != spec.index)
+    return ((spec.index, True, None), *rest)
 
 
 def row_order(resource: str, order: str) -> tuple[tuple[str, bool, str | None], ...]:
@@ -101,18 +48,9 @@ def row_order(resource: str, order: str) -> tuple[tuple[str, bool, str | None], 
         raise RteValidationError(
             f"unknown order {order!r}; expected one of {ORDERS}", parameter="order"
         )
-    return time_order(resource) if order == "time" else SORT_ORDERS[resolve_resource(resource)]
+    return time_order(resource) if order == "time" else registry.get(resource).sort_order
 
 
-def resolve_resource(resource: str) -> str:
-    """Full resource name for a name or alias (``"cpc"`` -> ``"capacities_cpc"``)."""
-    try:
-        return m.RESOURCE_ALIASES[str(resource).lower()]
-    except KeyError:
-        raise RteValidationError(
-            f"unknown resource {resource!r}; expected one of {sorted(m.RESOURCES)}",
-            parameter="resource",
-        ) from None
 
 
 def _sort_key(values: pd.Series, how: str | None) -> pd.Series:
@@ -135,7 +73,7 @@ def sort_frame(df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]]) 
     df : DataFrame
         A tidy frame; its index name may appear in ``order``.
     order : iterable of (name, ascending, how)
-        The primary keys, e.g. ``SORT_ORDERS[resource]``; ``how`` is "enum" (category
+        The primary keys, e.g. ``registry.get(resource).sort_order``; ``how`` is "enum" (category
         order), "alpha" (labels alphabetically, by code point) or None (the values).
 
     Returns
@@ -171,7 +109,8 @@ def scopes(department_code: pd.Categorical) -> pd.Categorical:
     """The CPC ``scope`` of each row: "national" for ``FR`` (CCPC-RG02), else "department"."""
     codes = np.asarray(department_code, dtype=object)
     national = np.array([c == "FR" for c in codes], dtype=bool)
-    values = np.where(pd.isna(codes), None, np.where(national, "national", "department"))
+    values = np.where(pd.isna(codes), np.array(None, dtype=object),
+                      np.where(national, "national", "department"))
     return pd.Categorical(values, categories=m.SCOPES)
 
 
@@ -180,28 +119,31 @@ def _user_stacklevel() -> int:
     the first frame outside the rtecap package (the user's call, whichever loader it went
     through)."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
-    frame, level = sys._getframe(1), 1
+    frame: Any = sys._getframe(1)
+    level = 1
     while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
         frame, level = frame.f_back, level + 1
     return level
 
 
-def _set_aside(resource: str, df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+def _set_aside(
+    spec: registry.Resource, df: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """Split off the rows without an index date: (dated rows, undated rows, their counts).
 
-    A CPC record with neither ``updated_date`` nor value is a CCPC-RG09 placeholder (a
-    requested combination without data); any other undated row is data the source left
-    undated, and a warning counts them.
+    A record with neither index date nor value (``Resource.placeholder_value``: CPC's
+    ``capacity_kw``) is a CCPC-RG09 placeholder (a requested combination without data); any
+    other undated row is data the source left undated, and a warning counts them.
     """
     undated = np.asarray(df.index.isna(), dtype=bool)
     aside = df[undated]
     counts = {"undated": int(undated.sum()), "placeholders": 0}
-    if resource == m.CPC:
-        counts["placeholders"] = int(aside["capacity_kw"].isna().sum())
+    if spec.placeholder_value is not None:
+        counts["placeholders"] = int(aside[spec.placeholder_value].isna().sum())
         counts["undated"] -= counts["placeholders"]
     if counts["undated"]:
         warnings.warn(
-            f"{counts['undated']} {resource} row(s) without {df.index.name} set aside (not in "
+            f"{counts['undated']} {spec.name} row(s) without {df.index.name} set aside (not in "
             f"the frame); pass return_undated=True to get them",
             UserWarning,
             stacklevel=_user_stacklevel(),
@@ -224,70 +166,17 @@ def finish(
     ``return_undated=True`` they come back as a second frame, the index field as a column of
     NaT under a ``RangeIndex``. ``attrs["rtecap"]["set_aside"]`` counts them.
     """
-    keys = row_order(resource, order)
-    index_name, schema = SCHEMAS[resource]
-    df = pd.DataFrame(dict(columns), index=index.rename(index_name))[[c for c, _ in schema]]
-    df, aside, counts = _set_aside(resource, drop_exact_duplicates(df))
+    spec = registry.get(resource)
+    keys = row_order(spec.name, order)
+    names = [c for c, _ in spec.columns]
+    df = pd.DataFrame(dict(columns), index=index.rename(spec.index))[names]
+    df, aside, counts = _set_aside(spec, drop_exact_duplicates(df))
     df = sort_frame(df, keys)
-    df.attrs["rtecap"] = {"resource": resource, "lang": "en", "order": order,
+    df.attrs["rtecap"] = {"resource": spec.name, "lang": "en", "order": order,
                           "set_aside": counts}
-    df = translate_frame(df, lang) if lang != "en" else df
+    df = translate(df, lang) if lang != "en" else df
     if not return_undated:
         return df
     aside = sort_frame(aside, keys).reset_index()
     aside.attrs = copy.deepcopy(df.attrs)
-    return df, (translate_frame(aside, lang) if lang != "en" else aside)
-
-
-def combine_frames(frames: Sequence[pd.DataFrame], resource: str) -> pd.DataFrame:
-    """Concatenate English frames of one resource: union of categories, dedupe, re-sort.
-
-    The rows are sorted in the first frame's order (``attrs["rtecap"]["order"]``, "time" by
-    default) and the counts of rows set aside are added up.
-
-    Parameters
-    ----------
-    frames : sequence of DataFrame
-        At least one frame returned by ``parse_<resource>`` with ``lang="en"``, e.g. one
-        per request chunk.
-    resource : str
-        Resource name or alias (``"cpc"`` ...).
-
-    Returns
-    -------
-    DataFrame
-        One frame under the same contract, with the attrs of the first frame.
-
-    Raises
-    ------
-    ValueError
-        ``frames`` is empty.
-
-    Examples
-    --------
-    >>> from rtecap.parsers import parse
-    >>> payload = {"capacities_cpc": [{"updated_date": "2016-02-01T00:00:00+01:00",
-    ...     "department_code": "FR", "network_connection": "RPD",
-    ...     "production_type": "SOLAR", "value": 12}]}
-    >>> one = parse("cpc", payload)
-    >>> len(combine_frames([one, one], "cpc"))
-    1
-    """
-    resource = resolve_resource(resource)
-    if not frames:
-        raise ValueError("combine_frames needs at least one frame")
-    first = frames[0]
-    union = {
-        c: pd.CategoricalDtype(list(dict.fromkeys(x for f in frames for x in f[c].cat.categories)))
-        for c in first.columns
-        if isinstance(first[c].dtype, pd.CategoricalDtype)
-    }
-    df = pd.concat([f.astype(union) for f in frames])
-    meta = {**first.attrs.get("rtecap", {}), "resource": resource}
-    df = sort_frame(drop_exact_duplicates(df), row_order(resource, meta.get("order", "time")))
-    counts = [f.attrs.get("rtecap", {}).get("set_aside") or {} for f in frames]
-    if any(counts):
-        meta["set_aside"] = {k: sum(c.get(k, 0) for c in counts) for k in ("undated",
-                                                                           "placeholders")}
-    df.attrs = {"rtecap": meta}
-    return df
+    return df, (translate(aside, lang) if lang != "en" else aside)

@@ -45,7 +45,7 @@ def check_lang(lang: str) -> str:
     return code
 
 
-def frame_language(df: pd.DataFrame) -> str:
+def frame_lang(df: pd.DataFrame) -> str:
     """Tell whether a frame's names are English or French.
 
     Parameters
@@ -62,7 +62,7 @@ def frame_language(df: pd.DataFrame) -> str:
     Examples
     --------
     >>> import pandas as pd
-    >>> frame_language(pd.DataFrame(columns=["type_production", "puissance_mw"]))
+    >>> frame_lang(pd.DataFrame(columns=["type_production", "puissance_mw"]))
     'fr'
     """
     names = {df.index.name, *df.columns}
@@ -84,7 +84,7 @@ def _translate_labels(values: pd.Series, table: Mapping[str, str]) -> pd.Series:
     return values.map(lambda v: table.get(v, v) if isinstance(v, str) else v).astype(values.dtype)
 
 
-def translate_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+def translate(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return ``df`` with column names and labels in ``lang``, whichever language it is in.
 
     Column and index names follow ``mappings.COLUMNS_FR``; production types, networks,
@@ -96,7 +96,7 @@ def translate_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     Parameters
     ----------
     df : DataFrame
-        An rtecap frame in English or French (see :func:`frame_language`).
+        An rtecap frame in English or French (see :func:`frame_lang`).
     lang : {"en", "fr"}
         The language wanted.
 
@@ -115,15 +115,15 @@ def translate_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     >>> import pandas as pd
     >>> df = pd.DataFrame({"production_type": pd.Categorical(["NUCLEAR"]),
     ...                    "capacity_mw": [63130.0]})
-    >>> fr = translate_frame(df, "fr")
+    >>> fr = translate(df, "fr")
     >>> fr.columns.tolist(), fr["type_production"].tolist()
     (['type_production', 'puissance_mw'], ['NUCLEAIRE'])
-    >>> translate_frame(fr, "en").equals(df)
+    >>> translate(fr, "en").equals(df)
     True
     """
     lang = check_lang(lang)
     out = df.copy()
-    if frame_language(df) != lang:
+    if frame_lang(df) != lang:
         names = COLUMNS_FR_ALL if lang == "fr" else COLUMNS_EN_ALL
         for en_name, table in LABELS_FR.items():
             current = en_name if lang == "fr" else COLUMNS_FR_ALL.get(en_name, en_name)

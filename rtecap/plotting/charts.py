@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from rtecap import mappings, ops
-from rtecap.dates import parse_date
+from rtecap import mappings, ops, registry
 from rtecap.exceptions import RteValidationError
+from rtecap.ops.frames import to_english
 from rtecap.ops.labels import level_order
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
 from rtecap.plotting._style import (
     TEXT,
     colors,
@@ -22,11 +26,6 @@ from rtecap.plotting._style import (
     new_axes,
     percent_axis,
 )
-
-
-def _english(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    lang = ops.frame_lang(df)
-    return (ops.translate(df, "en") if lang == "fr" else df), lang
 
 
 def _check(value: str, allowed: tuple[str, ...], name: str) -> None:
@@ -66,12 +65,13 @@ def _stacked(ax: Any, wide: pd.DataFrame, kind: str, level: str, lang: str) -> N
 
 def plot_trend(
     df: pd.DataFrame,
+    *,
     kind: str = "line",
     level: str = "sector",
     freq: str | None = None,
-    ax: Any | None = None,
+    ax: Axes | None = None,
     title: str | None = None,
-) -> Any:
+) -> Axes:
     """Installed capacity per sector over time, as lines or a stacked area, in MW.
 
     Parameters
@@ -101,12 +101,15 @@ def plot_trend(
     Examples
     --------
     >>> from rtecap.datasets import load_national_capacities
-    >>> ax = plot_trend(load_national_capacities(), kind="area")  # doctest: +SKIP
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_trend(load_national_capacities(), kind="area", ax=Figure().subplots())
+    >>> ax.get_title(loc="left"), len(ax.collections)  # one stacked area per sector
+    ('Installed capacity by sector', 6)
     """
     _check(kind, ("line", "area"), "kind")
-    en, lang = _english(df)
+    en, lang = to_english(df)
     ax = new_axes(ax)
-    _stacked(ax, ops.by_sector(en, level, freq), kind, level, lang)
+    _stacked(ax, ops.by_sector(en, level=level, freq=freq), kind, level, lang)
     ax.set_ylim(bottom=0)
     mw_axis(ax.yaxis, lang)
     return finish(ax, title or TEXT[lang]["trend_title"], TEXT[lang]["capacity_axis"], df, lang)
@@ -114,12 +117,13 @@ def plot_trend(
 
 def plot_mix(
     df: pd.DataFrame,
+    *,
     kind: str = "area",
     level: str = "sector",
     freq: str | None = None,
-    ax: Any | None = None,
+    ax: Axes | None = None,
     title: str | None = None,
-) -> Any:
+) -> Axes:
     """The generation mix: each sector's share of the installed capacity, stacked to 100 %.
 
     Parameters
@@ -148,12 +152,17 @@ def plot_mix(
 
     Examples
     --------
-    >>> ax = plot_mix(cppt, kind="bar")  # doctest: +SKIP
+    >>> from matplotlib.figure import Figure
+    >>> from rtecap.datasets import load_national_capacities
+    >>> national = load_national_capacities(lang="fr")
+    >>> ax = plot_mix(national, kind="bar", ax=Figure().subplots())
+    >>> ax.get_title(loc="left"), [float(y) for y in ax.get_ylim()]
+    ('Mix de production : part de la puissance installée', [0.0, 1.0])
     """
     _check(kind, ("area", "bar"), "kind")
-    en, lang = _english(df)
+    en, lang = to_english(df)
     ax = new_axes(ax)
-    _stacked(ax, ops.mix(en, level, freq).dropna(how="all"), kind, level, lang)
+    _stacked(ax, ops.mix(en, level=level, freq=freq).dropna(how="all"), kind, level, lang)
     ax.set_ylim(0, 1)
     percent_axis(ax.yaxis)
     return finish(ax, title or TEXT[lang]["mix_title"], TEXT[lang]["share_axis"], df, lang)
@@ -161,16 +170,10 @@ def plot_mix(
 
 def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFrame, Any]:
     """MW per department (rows) and label (columns) at the update date chosen by ``at``."""
-    if ops.frame_kind(en) != mappings.CPC:
+    if "department_code" not in registry.get(ops.frame_kind(en)).required:
         raise RteValidationError(f"plot_departments needs a {mappings.CPC} frame")
-    mw = ops.to_mw(en)
-    mw = mw[mw.index.notna()]
-    dates = mw.index
-    if at is not None:
-        limit = parse_date(at, "at")
-        dates = dates[dates <= limit]
-    department = (ops.scope_of(mw) == "department").to_numpy()
-    rows = mw[(mw.index == dates.max()) & department] if len(dates) else mw[:0]
+    latest = ops.to_mw(ops.as_of(en, at))  # each combination at its latest update
+    rows = latest[(ops.scope_of(latest) == "department").to_numpy()]
     if rows.empty:
         raise RteValidationError(
             "no department rows to plot (the frame holds only the national 'FR' aggregate, "
@@ -179,21 +182,23 @@ def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFra
     labels = ops.sector_labels(rows["production_type"], level).to_numpy()
     codes = rows["department_code"].astype("object").to_numpy()
     table = rows["capacity_mw"].groupby([codes, labels]).sum().unstack(fill_value=0.0)
-    return table[level_order(level, table.columns)], dates.max()
+    return table[level_order(level, table.columns)], latest.attrs["rtecap"]["as_of"][:10]
 
 
 def plot_departments(
     df: pd.DataFrame,
+    *,
     top: int = 10,
     at: Any | None = None,
     level: str = "sector",
-    ax: Any | None = None,
+    ax: Axes | None = None,
     title: str | None = None,
-) -> Any:
+) -> Axes:
     """CPC capacity of the ``top`` departments, horizontal bars stacked by sector, in MW.
 
-    Uses one update of the frame: the latest, or the latest on or before ``at``; sums both
-    networks; leaves out the national ``FR`` rows. Departments are named from
+    Uses each department x network x type at its latest value on or before ``at`` (default:
+    the frame's latest update; :func:`rtecap.ops.as_of`), sums both networks, leaves out the
+    national ``FR`` rows. Departments are named from
     :data:`rtecap.mappings.DEPARTMENT_NAMES`, largest at the top.
 
     Parameters
@@ -203,7 +208,7 @@ def plot_departments(
     top : int, default 10
         How many departments (by total capacity; ties by code).
     at : str, date, datetime or Timestamp, optional
-        Use the latest update on or before this date (naive: Europe/Paris).
+        The date of the values (naive: Europe/Paris); it is shown in the title.
     level : {"sector", "sub_sector", "production_type"}, default "sector"
         Stack by sector, sub-sector or CPC production type.
     ax : matplotlib Axes, optional
@@ -222,11 +227,20 @@ def plot_departments(
 
     Examples
     --------
-    >>> ax = plot_departments(cpc, top=5)  # doctest: +SKIP
+    >>> from matplotlib.figure import Figure
+    >>> from rtecap import read_capacities_cpc
+    >>> row = {"updated_date": "2024-01-09T00:00:00+01:00", "network_connection": "RPD"}
+    >>> cpc = read_capacities_cpc({"capacities_cpc": [
+    ...     {**row, "department_code": "FR-13", "production_type": "SOLAR", "value": 900_000},
+    ...     {**row, "department_code": "FR-13", "production_type": "WIND", "value": 80_000},
+    ...     {**row, "department_code": "FR-29", "production_type": "WIND", "value": 500_000}]})
+    >>> ax = plot_departments(cpc, top=5, ax=Figure().subplots())
+    >>> [label.get_text() for label in ax.get_yticklabels()]  # largest at the top
+    ['Finistère (29)', 'Bouches-du-Rhône (13)']
     """
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise RteValidationError(f"top must be a positive integer, got {top!r}", parameter="top")
-    en, lang = _english(df)
+    en, lang = to_english(df)
     table, date = _department_table(en, at, level)
     totals = table.sum(axis=1)
     chosen = sorted(table.index, key=lambda code: (-totals[code], code))[:top]
@@ -248,7 +262,7 @@ def plot_departments(
     mw_axis(ax.xaxis, lang)
     ax.set_xlabel(TEXT[lang]["capacity_axis"])
     legend_outside(ax)
-    text = TEXT[lang]["departments_title"].format(top=len(table), date=f"{date:%Y-%m-%d}")
+    text = TEXT[lang]["departments_title"].format(top=len(table), date=date)
     finish(ax, title or text, "", df, lang)
     ax.grid(False)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.8)
@@ -257,12 +271,13 @@ def plot_departments(
 
 def plot_timeline(
     df: pd.DataFrame,
+    *,
     freq: str = "YS",
     level: str = "sector",
-    ax: Any | None = None,
+    ax: Axes | None = None,
     title: str | None = None,
     capacity: bool = True,
-) -> Any:
+) -> Axes:
     """CPPU commissioning and closures per period, with the capacity in operation.
 
     Bars above zero: MW commissioned in the period, stacked by sector; bars below zero: MW
@@ -297,11 +312,19 @@ def plot_timeline(
 
     Examples
     --------
-    >>> ax = plot_timeline(units)  # doctest: +SKIP
+    >>> from matplotlib.figure import Figure
+    >>> from rtecap import read_capacities_per_production_unit
+    >>> units = read_capacities_per_production_unit({"capacities_per_production_unit": [
+    ...     {"production_unit": {"code_eic": "17W100P100P0341J", "name": "Pont-sur-Sambre"},
+    ...      "values": [{"start_date": "2019-08-09T00:00:00+02:00", "installed_capacity": 412,
+    ...                  "end_date": "2022-05-16T00:00:00+02:00", "type": "FOSSIL_GAS"}]}]})
+    >>> ax = plot_timeline(units, ax=Figure().subplots())
+    >>> ax.get_title(loc="left")
+    'Power stations: capacity commissioned and closed per year'
     """
     from matplotlib.patches import Patch
 
-    en, lang = _english(df)
+    en, lang = to_english(df)
     tl = ops.timeline(en, freq=freq, level=level)
     if tl.empty:
         raise RteValidationError(TEXT["en"]["no_data"])

@@ -72,8 +72,12 @@ def save_all(
     Examples
     --------
     >>> from rtecap.datasets import load_national_capacities
-    >>> save_all("out", capacities=load_national_capacities())  # doctest: +SKIP
-    {'trend': PosixPath('out/trend.png'), 'mix': PosixPath('out/mix.png')}
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     written = save_all(out, capacities=load_national_capacities())
+    ...     sizes = {name: path.stat().st_size > 10_000 for name, path in written.items()}
+    >>> sizes
+    {'trend': True, 'mix': True}
     """
     jobs = []
     if capacities is not None:

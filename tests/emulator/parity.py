@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from rtecap import mappings as m
 from rtecap import rules
-from rtecap.emulator.checks import FunctionalError, InvalidRequest, parse_query
+from rtecap.emulator.checks import InvalidRequest, RuleViolation, parse_query
 from rtecap.exceptions import RteValidationError
 
 PARIS = ZoneInfo(m.TZ)
@@ -172,7 +172,7 @@ def server_outcome(resource: str, params: dict[str, str], today: date, strict: b
     """("reject", code or None) or ("accept", (start, end, filters)) from the emulator."""
     try:
         query = parse_query(resource, list(params.items()), today, **strict_kw(strict))
-    except FunctionalError as error:
+    except RuleViolation as error:
         return "reject", error.code
     except InvalidRequest:
         return "reject", None

@@ -15,7 +15,6 @@ from rtecap import mappings as m
 from rtecap import rules
 from rtecap.emulator import data as emulator_data
 from rtecap.exceptions import (
-    ChunkError,
     ForbiddenError,
     NoDataError,
     RateLimitError,
@@ -46,7 +45,7 @@ def test_403_for_a_client_configured_as_not_subscribed(api, rte_emulator):
 
 def test_client_raises_forbidden_at_once(rte_emulator):
     rte_emulator.unsubscribed = {rte_emulator.client_id}
-    with pytest.raises(ForbiddenError) as info:  # the typed error, not a ChunkError
+    with pytest.raises(ForbiddenError) as info:  # the typed error, at once
         rtecap.get_capacities_per_production_type(
             "2015-01-01", "2025-01-01", client=client_of(rte_emulator), max_workers=1,
             progress=False)
@@ -106,7 +105,7 @@ def test_an_empty_chunk_is_empty_and_all_empty_is_no_data(rte_emulator, no_data_
     assert df["capacity_kw"].notna().sum() > 0
     with pytest.raises(NoDataError) as info:
         rtecap.get_capacities_cpc("2026-01-01", "2026-01-05", client=client, progress=False)
-    assert not isinstance(info.value, ChunkError)
+    assert type(info.value) is NoDataError
 
 
 def test_a_404_that_is_not_no_data_still_fails(rte_emulator):

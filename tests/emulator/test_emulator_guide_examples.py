@@ -7,8 +7,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.guide_examples import GUIDE_EXAMPLES
+from guide_examples import GUIDE_EXAMPLES
 
 
 @pytest.mark.parametrize(("path", "code", "today"), GUIDE_EXAMPLES,

@@ -1,0 +1,116 @@
+"""Where ``read_*`` take a saved answer from: a path, a file object, bytes or a decoded dict.
+
+As pandas 3 does, a ``str`` is a path (pandas 3 dropped literal JSON strings from
+``read_json``); JSON text goes in :class:`io.StringIO`. Re-exported by :mod:`rtecap.io`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from typing import IO, Any, TypeAlias
+
+from rtecap.exceptions import ResponseError
+
+#: What ``read_*`` accepts, as pandas 3 does: a path (``str`` or path-like), a file object (text
+#: or binary), bytes, or an already-decoded dict. A ``str`` is always a path: wrap JSON text in
+#: :class:`io.StringIO`.
+PayloadSource: TypeAlias = (
+    "str | os.PathLike[str] | IO[str] | IO[bytes] | bytes | Mapping[str, Any]"
+)
+
+
+def decode_json(data: str | bytes | bytearray) -> Any:
+    """Decode a JSON document, tolerating a UTF-8 byte-order mark.
+
+    Parameters
+    ----------
+    data : str or bytes
+        The document (bytes are read as UTF-8).
+
+    Returns
+    -------
+    object
+        The decoded value.
+
+    Raises
+    ------
+    ResponseError
+        The text is not valid JSON (or the bytes not UTF-8).
+
+    Examples
+    --------
+    >>> decode_json(b'\\xef\\xbb\\xbf{"capacities_cpc": []}')
+    {'capacities_cpc': []}
+    """
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes | bytearray) else data
+        return json.loads(text.lstrip("\ufeff"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ResponseError(f"not a JSON document: {err}") from err
+
+
+def _looks_like_json(text: str) -> bool:
+    return text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
+
+
+def load_payload(source: PayloadSource) -> Mapping[str, Any]:
+    """Return the decoded payload of a path, a file object, bytes or a dict.
+
+    As in pandas 3 (which dropped literal JSON strings from ``read_json``), a ``str`` is
+    always a path.
+
+    Parameters
+    ----------
+    source : str, path-like, file object, bytes or dict
+        A JSON file (path or open file, text or binary, UTF-8 with or without BOM), its
+        bytes, or the decoded dict (returned as it is).
+
+    Returns
+    -------
+    Mapping
+        The decoded JSON document.
+
+    Raises
+    ------
+    FileNotFoundError
+        No file at that path; when the ``str`` looks like JSON text, the message says to wrap
+        it in :class:`io.StringIO`.
+    ResponseError
+        Not a JSON document.
+    TypeError
+        ``source`` is none of the above.
+
+    Examples
+    --------
+    >>> import io
+    >>> load_payload(io.StringIO('{"capacities_cpc": []}'))
+    {'capacities_cpc': []}
+    >>> load_payload('{"capacities_cpc": []}')
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no file '{"capacities_cpc": []}': a str is a path (as in pandas 3); ...
+    """
+    if isinstance(source, Mapping):
+        return source
+    if isinstance(source, bytes | bytearray):
+        return decode_json(source)
+    if isinstance(source, str | os.PathLike):
+        try:
+            with open(source, "rb") as handle:
+                return decode_json(handle.read())
+        except OSError as err:  # FileNotFoundError, or "file name too long" for a JSON text
+            if isinstance(source, str) and _looks_like_json(source):
+                shown = source if len(source) <= 40 else source[:37] + "..."
+                raise FileNotFoundError(
+                    f"no file {shown!r}: a str is a path (as in pandas 3); to read JSON text, "
+                    "pass io.StringIO(text)"
+                ) from err
+            raise
+    if hasattr(source, "read"):
+        return decode_json(source.read())
+    raise TypeError(
+        "expected a path, a file object, bytes or a dict (JSON text: io.StringIO(text)); "
+        f"got {type(source).__name__}"
+    )
