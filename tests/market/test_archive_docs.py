@@ -1,23 +1,10 @@
-"""The archive's docstring examples and its docs page's emulator block run as written."""
+"""The archive's docs page: its emulator block runs as written (the docstring examples of
+the archive modules run with ``make unit``'s ``--doctest-modules rtecap``)."""
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import re
 from pathlib import Path
-
-import pytest
-
-MODULES = ("rtecap.market.archive", "rtecap.market.archive_check")
-
-
-@pytest.mark.parametrize("name", MODULES)
-def test_docstring_examples(name):
-    module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.failed == 0
-    assert result.attempted > 0
 
 
 def test_the_docs_page_emulator_block_runs():
