@@ -8,6 +8,8 @@ the API's window has moved past them; these reports find them. Built on
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -83,7 +85,8 @@ def archive_gaps(
     return gaps(frame, freq=freq, by=labels or None)
 
 
-def archive_report(store: str | os.PathLike, *, endpoints=COLLECTED) -> pd.DataFrame:
+def archive_report(store: str | os.PathLike, *,
+                   endpoints: Iterable[str] = COLLECTED) -> pd.DataFrame:  # fmt: skip
     """One line per endpoint and row set: what the archive holds and where it has holes.
 
     Returns
@@ -117,8 +120,8 @@ def archive_report(store: str | os.PathLike, *, endpoints=COLLECTED) -> pd.DataF
         frames = {"rows": result} if isinstance(result, pd.DataFrame) else dict(result)
         for part, frame in frames.items():
             series = isinstance(spec.parts[part][0], str)  # not single latest-row objects
-            holes = archive_gaps(store, spec.name, part=part) if series else None
-            counts = holes["issue"].value_counts() if series else {}
+            counts: Any = (archive_gaps(store, spec.name, part=part)["issue"].value_counts()
+                           if series else {})  # fmt: skip
             records.append({
                 "endpoint": spec.name, "part": part, "rows": len(frame),
                 "first": frame.index.min() if len(frame) else pd.NaT,
