@@ -1,4 +1,5 @@
-"""One frozen description per endpoint of the market-data API, shaped like a registry entry.
+"""One frozen description per endpoint of the market-data API, shaped like a registry entry
+(:func:`rtecap.registry.market_endpoints` returns them).
 
 Every layer reads these entries (client: path and cache lifetime; parsers: fields, dtypes and
 sort order; loaders and CLI: the list of endpoints; export: xarray dims); nothing elsewhere
@@ -12,9 +13,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from rtecap.market import mappings as mm
+from rtecap.registry import MARKET
 
-#: ``Endpoint.api`` of the market-data API.
-API = "market_data"
+#: ``Endpoint.api`` of the market-data API (:data:`rtecap.registry.MARKET`).
+API = MARKET
 #: A column: (field of the answer, column of the frame, dtype). dtype is "datetime" (UTC in
 #: the answer -> Europe/Paris), "float64", "boolean" or "category".
 Column = tuple[str, str, str]

@@ -14,8 +14,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from rtecap import io as _io
-from rtecap.io import PayloadSource
+from rtecap.io import PayloadSource, load_payload
 from rtecap.market import mappings as mm
 from rtecap.market.client import Answer, Client
 from rtecap.market.parsers import Parsed, parse
@@ -124,13 +123,8 @@ def _get(name: str, client: Client | None, lang: str) -> Any:
     return add_provenance(parse(name, answer.payload, lang=lang), client, answer)
 
 
-#: The RTE loaders' reader of saved answers (path, open file, bytes, dict; BOM ok);
-#: ``load_payload`` once the resource registry (issue 9) makes it public.
-_load_payload = getattr(_io, "load_payload", None) or getattr(_io, "_load_payload")  # noqa: B009
-
-
 def _read(name: str, source: PayloadSource, lang: str) -> Any:
-    return parse(name, _load_payload(source), lang=lang)
+    return parse(name, load_payload(source), lang=lang)  # the RTE loaders' reader
 
 
 _PRICES = ("DataFrame\n        Index ``period_start`` (Europe/Paris; the API's "

@@ -34,3 +34,13 @@ def test_entry_is_complete_and_its_loaders_exist(name):
 def test_unknown_endpoint_names_the_known_ones():
     with pytest.raises(RteValidationError, match="day_ahead_prices"):
         endpoint("/api/intraday-prices")
+
+
+def test_the_registry_lists_the_market_entries_apart():
+    from rtecap import registry
+
+    assert registry.market_endpoints() is ENDPOINTS
+    assert {e.api for e in ENDPOINTS.values()} == {registry.MARKET}
+    # the capacity layers' resources are unchanged: a market name is not one of them
+    assert registry.find("day_ahead_prices") is None
+    assert registry.MARKET not in {r.api for r in registry.resources()}
