@@ -24,10 +24,9 @@ from rtecap.market.archive import (
     CollectError,
     CollectSummary,
     collect,
-    load_archive,
-    load_revisions,
 )
 from rtecap.market.archive_check import archive_gaps, archive_report
+from rtecap.market.archive_load import load_archive, load_revisions
 from rtecap.market.client import Answer, Client, MarketAuthError
 from rtecap.market.loaders import (
     LOADERS,

@@ -16,8 +16,10 @@ import pandas as pd
 from rtecap.dates import DateLike
 from rtecap.exceptions import RteValidationError
 from rtecap.market._endpoints import endpoint
-from rtecap.market.archive import COLLECTED, load_archive, load_revisions
+from rtecap.market.archive import COLLECTED
+from rtecap.market.archive_load import load_archive, load_revisions
 from rtecap.market.quality import gaps
+from rtecap.market.results import BalancingEnergy
 
 
 def archive_gaps(
@@ -70,6 +72,9 @@ def archive_gaps(
     """
     spec = endpoint(endpoint_name)
     result = load_archive(store, spec.name, start=start, end=end)
+    if isinstance(result, BalancingEnergy):
+        raise RteValidationError(f"{spec.name}: check afrr_energy and mfrr_energy one by one",
+                                 parameter="endpoint_name")  # fmt: skip
     if isinstance(result, pd.DataFrame):
         if part != "rows":
             raise RteValidationError(f"{spec.name} has one row set, 'rows'", parameter="part")
