@@ -202,8 +202,17 @@ def read_months(store: Store, folder: Path,
     chosen = [p for k, p in files.items() if months is None or k in months]
     if not chosen:
         return None
-    frames = [pd.read_parquet(p) for p in chosen]
+    frames = [_read(p) for p in chosen]
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def _read(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(path)
+    except (OSError, ValueError) as err:  # pyarrow's ArrowInvalid is a ValueError
+        raise ArchiveError(f"{path}: not a readable Parquet file ({err}); move it out of the "
+                           "store and collect again (rows no longer in the API's window "
+                           "are lost with it)") from err  # fmt: skip
 
 
 def _equal(a: pd.DataFrame, b: pd.DataFrame) -> pd.Series:

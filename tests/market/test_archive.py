@@ -203,6 +203,17 @@ def test_errors_come_before_any_call(rte_emulator, tmp_path):
     assert rte_emulator.requests_total == 0
 
 
+def test_an_unreadable_file_is_named(market_client, tmp_path):
+    store = tmp_path / "s"
+    market.collect(store, client=market_client, endpoints=["fcr_capacity"])
+    (month,) = (store / "data" / "fcr_capacity" / "rows").glob("*.parquet")
+    month.write_bytes(b"not parquet")
+    with pytest.raises(market.ArchiveError, match=f"{month.name}: not a readable Parquet"):
+        market.load_archive(store, "fcr_capacity")
+    with pytest.raises(market.ArchiveError, match="not a readable Parquet"):
+        market.collect(store, client=market_client, endpoints=["fcr_capacity"])
+
+
 def test_a_new_archive_loads_empty_frames(tmp_path):
     _store.Store(tmp_path / "s").create()
     empty = market.load_archive(tmp_path / "s", "balancing_capacity", lang="fr")
