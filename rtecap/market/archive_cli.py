@@ -21,8 +21,12 @@ def add_archive_commands(sub) -> None:
     from rtecap.market.archive import ARCHIVE_ENV, COLLECTED
 
     store_help = f"archive directory (default: ${ARCHIVE_ENV}, else <user data dir>/market-archive)"
-    collect = sub.add_parser("collect", help="merge the current answers into a local Parquet "
-                             "archive (for cron)", description=__doc__.splitlines()[0])  # fmt: skip
+    collect = sub.add_parser(
+        "collect", help="merge the current answers into a local Parquet archive (for cron)",
+        description="Fetch the unit endpoints and the day-ahead prices and merge their rows "
+        "into a local Parquet archive: one row per key, replaced values kept as revisions, "
+        "nothing rewritten when nothing changed. Prints one line per endpoint (rows added, "
+        "revised, unchanged).")  # fmt: skip
     collect.add_argument("--store", default=None, help=store_help)
     collect.add_argument("--endpoint", action="append", dest="endpoints", metavar="NAME",
                          help="collect only this endpoint (repeatable); default: "
@@ -32,7 +36,10 @@ def add_archive_commands(sub) -> None:
     collect.add_argument("--wait", type=float, default=600.0,
                          help="seconds to wait for another collector's lock (default 600)")
     collect.set_defaults(func=run_collect)
-    report = sub.add_parser("report", help="what the archive holds, its holes and revisions")
+    report = sub.add_parser("report", help="what the archive holds, its holes and revisions",
+                            description="One line per endpoint and row set: rows, first and "
+                            "last period, missing and duplicate periods, revisions, last "
+                            "fetch.")  # fmt: skip
     report.add_argument("--store", default=None, help=store_help)
     report.set_defaults(func=run_report)
 
