@@ -111,15 +111,18 @@ Interpretations of the guide (shared with ``rtecap.rules``, see docs/guide-rules
 from rtecap.emulator.data import Dataset, build_dataset
 from rtecap.emulator.eic import eic_check_char, is_valid_eic
 from rtecap.emulator.faults import DEFAULT_FAULTS, FAULT_KINDS
+from rtecap.emulator.provenance import SYNTHETIC_SOURCE, mark_synthetic
 from rtecap.emulator.server import EmulatorServer, serve
 
 __all__ = [
     "DEFAULT_FAULTS",
     "FAULT_KINDS",
+    "SYNTHETIC_SOURCE",
     "Dataset",
     "EmulatorServer",
     "build_dataset",
     "eic_check_char",
     "is_valid_eic",
+    "mark_synthetic",
     "serve",
 ]
