@@ -145,8 +145,7 @@ fig.autofmt_xdate()
 # Over four weeks the installed capacity moves by one monthly update (+166 MW here); the
 # midday dip is the daily shape of the prices, deeper on weekends (see the profile). A study of
 # the link needs a longer price history than one window of the API. The HTTP cache is no archive
-# (it keeps the latest answer of each endpoint): save each day's answer as it came —
-# `rtecap market fetch day-ahead-prices -o prices-2026-04-20.json` — read the files back with
-# `market.read_day_ahead_prices`, concatenate them, drop the quarter hours seen twice
-# (`~df.index.duplicated(keep="last")`), and set the series beside `as_of` of the CPC frame, as
-# above.
+# (it keeps the latest answer of each endpoint): collect the answers into one — run
+# `rtecap market collect --store DIR` from cron (see the docs page on the market archive), and
+# `market.load_archive(DIR, "day_ahead_prices", start="2026-01-01")` returns the prices of the
+# whole period as the loader's frame, to set beside `as_of` of the CPC frame as above.
