@@ -26,12 +26,14 @@ import sys
 import traceback
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import rtecap
 from rtecap import Client, market, registry
 from rtecap.emulator import serve
 from rtecap.exceptions import RteError
+from rtecap.market.archive import COLLECTED
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fuzzing import frames_of  # noqa: E402
@@ -189,12 +191,20 @@ def test_no_secret_anywhere(tmp_path, debug_logs, monkeypatch):
             stored += [repr(dict(r.request.headers)) + repr(dict(r.headers))
                        for r in market_client._session.cache.responses.values()]
             client_repr += repr(market_client)
+        with market.Client(server.market_token, server.url, cache=False) as collector:
+            summary = market.collect(tmp_path / "archive", client=collector)
+        archived = [market.load_archive(tmp_path / "archive", name)
+                    for name in COLLECTED]
         failures = _failures(server, cache)
         secret, client_id = server.client_secret, server.client_id
         market_token = server.market_token
         server_repr = repr(server)
     assert frames[-1].attrs["rtecap"]["from_cache"] is True
     assert results[-1].attrs["rtecap"]["from_cache"] is True
+    assert summary.added > 0
+    frames += [frame for result in archived for frame in frames_of(result)]
+    parquet = [pd.read_parquet(path) for path in (tmp_path / "archive").rglob("*.parquet")]
+    assert parquet
     frames += [frame for result in results for frame in frames_of(result)]
     assert len(issued) >= 2 and stored  # tokens were issued and renewed; answers were cached
     secrets_ = {"client secret": secret,
@@ -215,6 +225,9 @@ def test_no_secret_anywhere(tmp_path, debug_logs, monkeypatch):
                               *failures)
     places["reprs"] = "\n".join([client_repr, server_repr, *map(repr, objects)])
     places["attrs"] = "\n".join(json.dumps(df.attrs, default=str) for df in frames)
+    places["archive tables"] = "\n".join(
+        df.to_csv() + json.dumps(df.attrs, default=str) for df in parquet)
+    places["archive summary"] = str(summary) + repr(summary)
 
     assert any("Authorization" in line or "token" in line for line in debug_logs)
     hits = [(what, where) for where, text in places.items()
