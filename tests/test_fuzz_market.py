@@ -129,3 +129,10 @@ def test_unusual_valid_capacity_answers_keep_every_row(data):
     assert len(df) + aside == n
     assert set(df["product_type"]) <= {"aFRR"}
     check_frame(df)
+
+
+@pytest.mark.parametrize("value", [1.5, "192", True, float("nan"), 10**400])
+def test_meta_count_is_a_whole_number(value):
+    """``rowCount: 1.5`` was truncated to 1, ``"192"`` and ``true`` converted."""
+    with pytest.raises(ResponseError, match="rowCount"):
+        parsers.parse_meta({"rowCount": value})
