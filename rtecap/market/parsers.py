@@ -24,6 +24,7 @@ from rtecap.exceptions import ResponseError, RteValidationError
 from rtecap.market import mappings as mm
 from rtecap.market._endpoints import ENDPOINTS, MEMBER_ENDPOINTS, FrameSpec, endpoint
 from rtecap.market.results import BalancingEnergy, EnergyResult
+from rtecap.parsers._payload import shown
 
 #: The product type each unit capacity endpoint serves (filled in where a row lacks it).
 PRODUCT_OF = {mm.FCR_CAPACITY: "FCR", mm.AFRR_CAPACITY: "aFRR", mm.MFRR_CAPACITY: "mFRR"}
@@ -45,7 +46,7 @@ def _numbers(values: pd.Series, name: str) -> pd.Series:
         value = values[wrong].iloc[0]
         what = ("true/false where a number is expected" if isinstance(value, bool)
                 else f"not a number: got {type(value).__name__}")
-        raise ResponseError(f"{name}: {what} {_shown(value)}")
+        raise ResponseError(f"{name}: {what} {shown(value)}")
     try:
         out = pd.to_numeric(values, errors="raise").astype("float64")
     except (ValueError, TypeError, OverflowError) as err:
@@ -61,7 +62,7 @@ def _numbers(values: pd.Series, name: str) -> pd.Series:
 def _booleans(values: pd.Series, name: str) -> pd.Series:
     bad = values.map(lambda v: not (v is None or isinstance(v, bool)))
     if bad.any():
-        raise ResponseError(f"{name}: {_shown(values[bad].iloc[0])} is not true/false")
+        raise ResponseError(f"{name}: {shown(values[bad].iloc[0])} is not true/false")
     return values.astype("boolean")
 
 
@@ -80,12 +81,7 @@ def _only_strings(values: pd.Series, name: str) -> None:
     if wrong.any():
         value = values[wrong].iloc[0]
         raise ResponseError(f"{name}: expected a string, got {type(value).__name__} "
-                            f"{_shown(value)}")
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+                            f"{shown(value)}")
 
 
 _CONVERT = {"datetime": _times, "float64": _numbers, "boolean": _booleans, "category": _labels}
@@ -186,7 +182,7 @@ def parse_meta(payload: Mapping[str, Any]) -> dict[str, Any]:
         expected = (str,) if kind in ("date", "time") else (int, float)
         if value is not None and (type(value) not in expected):
             raise ResponseError(f"{key}: expected a {'string' if str in expected else 'number'}"
-                                f", got {type(value).__name__} {_shown(value)}")
+                                f", got {type(value).__name__} {shown(value)}")
         try:
             if value is None:
                 out[name] = None
@@ -199,7 +195,7 @@ def parse_meta(payload: Mapping[str, Any]) -> dict[str, Any]:
             else:
                 out[name] = int(value) if kind == "int" else float(value)
         except (ValueError, TypeError, OverflowError) as err:
-            raise ResponseError(f"{key}: unexpected value {_shown(value)} ({err})") from err
+            raise ResponseError(f"{key}: unexpected value {shown(value)} ({err})") from err
     return out
 
 

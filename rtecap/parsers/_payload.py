@@ -29,7 +29,8 @@ _FIRST, _LAST = pd.Timestamp("1000-01-01", tz="UTC"), pd.Timestamp("9999-12-30",
 _NUMBER_TYPES = frozenset({int, float, type(None)})
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A value as the error messages quote it: its repr, cut at 40 characters."""
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -108,7 +109,7 @@ def _factorize(values: list[Any], name: str) -> tuple[np.ndarray, np.ndarray]:
     wrong = next((v for v in distinct if v is not None and not isinstance(v, str)), _NONE)
     if wrong is not _NONE:
         raise ResponseError(f"{name}: expected a string, got {type(wrong).__name__} "
-                            f"{_shown(wrong)}")
+                            f"{shown(wrong)}")
     return codes, distinct
 
 
@@ -120,7 +121,7 @@ def times(values: list[Any], name: str) -> pd.DatetimeIndex:
     codes, distinct = _factorize(values, name)
     naive = next((v for v in distinct if v.strip() and not _OFFSET.search(v.strip())), None)
     if naive is not None:  # read as UTC, it would shift every date by the Paris offset
-        raise ResponseError(f"{name}: not an ISO 8601 date with an offset: {_shown(naive)}")
+        raise ResponseError(f"{name}: not an ISO 8601 date with an offset: {shown(naive)}")
     try:
         utc = pd.DatetimeIndex(pd.to_datetime(distinct, utc=True, format="ISO8601"))
         local = utc.tz_convert(m.TZ).as_unit(TIME_UNIT)
@@ -128,7 +129,7 @@ def times(values: list[Any], name: str) -> pd.DatetimeIndex:
         raise ResponseError(f"{name}: not an ISO 8601 date with an offset ({err})") from err
     outside = (utc < _FIRST) | (utc > _LAST)
     if outside.any():  # a local year beyond 9999 cannot even be printed by pandas
-        raise ResponseError(f"{name}: date out of range: {_shown(distinct[outside.argmax()])}")
+        raise ResponseError(f"{name}: date out of range: {shown(distinct[outside.argmax()])}")
     return local.take(codes, allow_fill=True, fill_value=pd.NaT)
 
 
@@ -142,7 +143,7 @@ def floats(values: list[Any], name: str) -> np.ndarray:
     if not kinds <= _NUMBER_TYPES:
         wrong = next(v for v in values if type(v) not in _NUMBER_TYPES)
         raise ResponseError(f"{name}: expected a number, got {type(wrong).__name__} "
-                            f"{_shown(wrong)}")
+                            f"{shown(wrong)}")
     try:
         column = np.array(values, dtype="float64")
     except _UNREADABLE as err:  # an int beyond the range of a float
@@ -194,5 +195,5 @@ def strings(values: list[Any], name: str) -> pd.api.extensions.ExtensionArray:
     wrong = next((v for v in values if not isinstance(v, str | int | float | None)
                   or isinstance(v, bool)), _NONE)
     if wrong is not _NONE:
-        raise ResponseError(f"{name}: expected text, got {type(wrong).__name__} {_shown(wrong)}")
+        raise ResponseError(f"{name}: expected text, got {type(wrong).__name__} {shown(wrong)}")
     return pd.array([None if v is None else str(v) for v in values], dtype="str")
