@@ -92,7 +92,7 @@ class GuardedAdapter(HTTPAdapter):
         stop = time.monotonic() + self.deadline
         raw = response.raw
         try:
-            while piece := raw.read1(_PIECE):
+            while piece := raw.read1(_PIECE, decode_content=True):
                 size += len(piece)
                 if size > self.max_bytes:
                     raise ResponseTooLargeError(

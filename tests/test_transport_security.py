@@ -187,3 +187,55 @@ def test_market_huge_and_trickling_answers_are_cut_off(emulator):
     emulator.huge_body_mb, emulator.trickle_ms = 0, 20
     with _market(emulator, deadline=0.3) as client, pytest.raises(ApiTimeoutError):
         client.get_json("day_ahead_prices")
+
+
+# ----------------------------------------------------------------- compressed answers
+@pytest.fixture(scope="module")
+def gzip_server():
+    """A loopback server answering gzip-compressed bodies: ``/small`` JSON, ``/bomb`` 20 MB of
+    blanks in a few kB."""
+    import gzip
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    bodies = {"/small": gzip.compress(b'{"capacities_cpc": []}'),
+              "/bomb": gzip.compress(b"[" + b" " * 20_000_000 + b"]")}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            body = bodies[self.path]
+            self.send_response(200)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def _guarded_session(**limits) -> requests.Session:
+    from rtecap._limits import GuardedAdapter
+
+    session = requests.Session()
+    session.mount("http://", GuardedAdapter(**limits))
+    return session
+
+
+def test_compressed_answer_is_decompressed(gzip_server):
+    """The body is read decompressed (as requests reads it), not as the gzip bytes."""
+    with _guarded_session() as session:
+        assert session.get(gzip_server + "/small", timeout=5).json() == {"capacities_cpc": []}
+
+
+def test_compression_bomb_is_cut_off_after_decompression(gzip_server):
+    """A few kB on the wire, 20 MB once decompressed: the cap counts what is held."""
+    with _guarded_session(max_bytes=1_000_000) as session:
+        with pytest.raises(ResponseTooLargeError, match="larger than the 1,000,000 bytes"):
+            session.get(gzip_server + "/bomb", timeout=5)
