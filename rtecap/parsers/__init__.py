@@ -28,6 +28,7 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap import registry
+from rtecap._sources import decode_json, strip_bom
 from rtecap.parsers._frame import (
     ORDERS,
     drop_exact_duplicates,
@@ -61,6 +62,7 @@ __all__ = [
     "parse_capacities_cpc",
     "parse_capacities_per_production_type",
     "parse_capacities_per_production_unit",
+    "parse_json",
     "row_order",
     "sort_frame",
     "time_order",
@@ -332,3 +334,57 @@ def parse(
     """
     return registry.get(resource).parse(payload, lang=lang, order=order,
                                         return_undated=return_undated)
+
+
+def parse_json(
+    resource: str,
+    data: str | bytes,
+    *,
+    lang: str = "en",
+    order: str = "time",
+    return_undated: bool = False,
+) -> pd.DataFrame:
+    """Parse the answer of ``resource`` given as JSON bytes or text (what ``read_*`` do).
+
+    CPPU and CPC answers of the guide's shape are decoded by msgspec straight into typed
+    records (no ``dict`` per record); any other payload is decoded to dicts and parsed by
+    ``parse_<resource>``. Both give the same frame, warnings and errors.
+
+    Parameters
+    ----------
+    resource : str
+        A resource name or short alias (see :func:`parse`).
+    data : bytes or str
+        The JSON document (UTF-8, with or without a byte-order mark).
+    lang, order, return_undated
+        See ``parse_<resource>``.
+
+    Returns
+    -------
+    DataFrame
+        See ``parse_<resource>``.
+
+    Raises
+    ------
+    RteValidationError
+        Unknown resource, language or order.
+    ResponseError
+        Not JSON, or not an answer of ``resource``.
+
+    Examples
+    --------
+    >>> data = b'{"capacities_cpc": [{"updated_date": "2016-02-01T00:00:00+01:00", ' \\
+    ...        b'"department_code": "FR", "network_connection": "RPD", ' \\
+    ...        b'"production_type": "SOLAR", "value": 9}]}'
+    >>> int(parse_json("cpc", data)["capacity_kw"].iloc[0])
+    9
+    """
+    spec = registry.get(resource)
+    options = {"lang": check_lang(lang), "order": order, "return_undated": return_undated}
+    row_order(spec.name, order)
+    from rtecap.parsers import _fast  # msgspec, on first use
+
+    frame = _fast.parse_bytes(spec.name, strip_bom(data), **options)
+    if frame is None:
+        frame = spec.parse(decode_json(data), **options)
+    return frame

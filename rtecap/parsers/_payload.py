@@ -85,15 +85,100 @@ def _factorize(values: list[Any], name: str) -> tuple[np.ndarray, np.ndarray]:
         raise ResponseError(f"{name}: expected strings ({err})") from err
 
 
-def times(values: list[Any], name: str) -> pd.DatetimeIndex:
-    """ISO 8601 strings (``Z`` or ``±hh:mm``, mixed offsets, None) -> Europe/Paris."""
+def _pandas_times(values: list[Any], name: str) -> pd.DatetimeIndex:
+    """Any ISO 8601 form pandas reads (``format="ISO8601"``), through its distinct values."""
     codes, distinct = _factorize(values, name)
     try:
         utc = pd.DatetimeIndex(pd.to_datetime(distinct, utc=True, format="ISO8601"))
     except (ValueError, TypeError) as err:
         raise ResponseError(f"{name}: not an ISO 8601 date with an offset ({err})") from err
-    local = utc.tz_convert(m.TZ).as_unit(TIME_UNIT)
-    return local.take(codes, allow_fill=True, fill_value=pd.NaT)
+    return utc.as_unit(TIME_UNIT).take(codes, allow_fill=True, fill_value=pd.NaT)
+
+
+#: ``YYYY-MM-DDTHH:MM:SS``: its separators; days of each month (index 1..12).
+_SEPARATORS = ((4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"))
+_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+
+def _number(chars: np.ndarray, *positions: int) -> tuple[np.ndarray, np.ndarray]:
+    """The number written by the digits at ``positions``, and whether they all are digits."""
+    value = np.zeros(len(chars), dtype=np.int64)
+    digits = np.ones(len(chars), dtype=bool)
+    for position in positions:
+        digit = chars[:, position].astype(np.int64) - ord("0")
+        digits &= (digit >= 0) & (digit <= 9)
+        value = value * 10 + digit
+    return value, digits
+
+
+def _plain_chunk(values: list[Any]) -> tuple[np.ndarray, np.ndarray]:
+    unread = np.zeros(len(values), dtype=np.int64), np.zeros(len(values), dtype=bool)
+    if not set(map(type, values)) <= {str, type(None)} or "\x00" in "".join(filter(None, values)):
+        return unread  # not strings, or a NUL (fixed-width strings would hide it): pandas reads
+    try:
+        chars = np.array(values, dtype="S26").view(np.uint8).reshape(len(values), 26)
+    except UnicodeEncodeError:
+        return unread  # not ASCII: pandas reads
+    year, ok = _number(chars, 0, 1, 2, 3)
+    fields = []
+    for positions in ((5, 6), (8, 9), (11, 12), (14, 15), (17, 18)):
+        value, digits = _number(chars, *positions)
+        fields.append(value)
+        ok &= digits
+    month, day, hour, minute, second = fields
+    for position, sep in _SEPARATORS:
+        ok &= chars[:, position] == ord(sep)
+    zulu = (chars[:, 19] == ord("Z")) & (chars[:, 20] == 0)
+    (oh, oh_digits), (om, om_digits) = _number(chars, 20, 21), _number(chars, 23, 24)
+    sign = np.where(chars[:, 19] == ord("-"), -1, 1)
+    with_offset = (((chars[:, 19] == ord("+")) | (chars[:, 19] == ord("-"))) & oh_digits
+                   & om_digits & (chars[:, 22] == ord(":")) & (chars[:, 25] == 0)
+                   & (oh <= 23) & (om <= 59))
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    month_ok = (month >= 1) & (month <= 12)
+    days_in = _DAYS[np.where(month_ok, month, 0)] + (leap & (month == 2))
+    ok &= (zulu | with_offset) & month_ok & (year >= 1900) & (year <= 2200)
+    ok &= (day >= 1) & (day <= days_in) & (hour <= 23) & (minute <= 59) & (second <= 59)
+    # days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil)
+    y = year - (month <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
+    days = era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
+    seconds = days * 86400 + hour * 3600 + minute * 60 + second
+    seconds -= np.where(zulu, 0, sign * (oh * 3600 + om * 60))
+    return seconds * 1_000_000, ok
+
+
+def _plain_times(values: list[Any], chunk: int = 1 << 16) -> tuple[np.ndarray, np.ndarray]:
+    """Microseconds since the epoch (UTC) of ``YYYY-MM-DDTHH:MM:SSZ`` / ``...±hh:mm`` strings.
+
+    Vectorised (no Python per value), in chunks to bound memory. Returns (microseconds, read):
+    a value of any other form (fractions of a second, no offset, out of range, ``None`` ...)
+    is not read here.
+    """
+    parts = [_plain_chunk(values[i:i + chunk]) for i in range(0, len(values), chunk)]
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
+def times(values: list[Any], name: str) -> pd.DatetimeIndex:
+    """ISO 8601 strings (``Z`` or ``±hh:mm``, mixed offsets, None) -> Europe/Paris.
+
+    The common forms (``YYYY-MM-DDTHH:MM:SS`` then ``Z`` or ``±hh:mm``) are read by vectorised
+    arithmetic; any other value goes to :func:`pandas.to_datetime` (``format="ISO8601"``), as
+    the whole column did before, so the result and the errors are the same.
+    """
+    if not values:
+        return _pandas_times(values, name).tz_convert(m.TZ)
+    micros, read = _plain_times(values)
+    if read.all():
+        stamps = micros
+    else:
+        stamps = np.where(read, micros, np.iinfo("int64").min)
+        rest = np.flatnonzero(~read)
+        stamps[rest] = _pandas_times([values[i] for i in rest], name).asi8
+    utc = pd.DatetimeIndex(stamps.view(f"M8[{TIME_UNIT}]")).tz_localize("UTC")
+    return utc.tz_convert(m.TZ)
 
 
 def floats(values: list[Any], name: str) -> np.ndarray:
