@@ -59,6 +59,7 @@ from rtecap._http import (
     transport_error,
 )
 from rtecap._queries import QueryMethods
+from rtecap._sources import loads
 from rtecap._version import __version__
 from rtecap.exceptions import (
     CredentialsError,
@@ -342,7 +343,7 @@ class Client(QueryMethods):
         for attempt in range(self.retries + 1):
             response = self._send(full, resource, refresh=attempt > 0)
             try:
-                return Answer(response.json(), False)
+                return Answer(_decoded(response), False)
             except ValueError as exc:  # body not valid JSON (cut short by the server, ...)
                 error = ResponseError(f"answer is not valid JSON ({exc})", status=200, url=full)
             self._sleep(attempt)
@@ -372,7 +373,7 @@ class Client(QueryMethods):
         if response is None or (response.is_expired and not self.offline):
             return None
         try:
-            return response.json()
+            return _decoded(response)
         except ValueError:
             return None  # a bad stored body: fetch again
 
@@ -413,6 +414,15 @@ class Client(QueryMethods):
     def _sleep(self, attempt: int) -> None:
         delay = self.backoff_factor * (2 ** attempt)
         pause(delay * (0.5 + random.random() / 2))
+
+
+def _decoded(response: requests.Response) -> Any:
+    """The decoded JSON body: msgspec on the bytes (UTF-8, as the API sends), else requests'
+    own reading (which guesses other encodings); an invalid body raises ``ValueError``."""
+    try:
+        return loads(response.content)
+    except ValueError:
+        return response.json()
 
 
 __all__ = ["Answer", "Client", "default_cache_path"]

@@ -113,8 +113,8 @@ def _number(chars: np.ndarray, *positions: int) -> tuple[np.ndarray, np.ndarray]
 
 def _plain_chunk(values: list[Any]) -> tuple[np.ndarray, np.ndarray]:
     unread = np.zeros(len(values), dtype=np.int64), np.zeros(len(values), dtype=bool)
-    if not set(map(type, values)) <= {str, type(None)} or "\x00" in "".join(filter(None, values)):
-        return unread  # not strings, or a NUL (fixed-width strings would hide it): pandas reads
+    if not set(map(type, values)) <= {str, type(None)}:
+        return unread  # not strings: pandas reads
     try:
         chars = np.array(values, dtype="S26").view(np.uint8).reshape(len(values), 26)
     except UnicodeEncodeError:
@@ -128,11 +128,18 @@ def _plain_chunk(values: list[Any]) -> tuple[np.ndarray, np.ndarray]:
     month, day, hour, minute, second = fields
     for position, sep in _SEPARATORS:
         ok &= chars[:, position] == ord(sep)
-    zulu = (chars[:, 19] == ord("Z")) & (chars[:, 20] == 0)
+    # fixed-width strings cut at 26 characters and hide trailing NULs: when the characters
+    # kept are all there are, a value's length is its count of non-NUL bytes ("None": 4)
+    kept = np.count_nonzero(chars) - 4 * values.count(None)
+    if kept == sum(map(len, filter(None, values))):
+        length = np.count_nonzero(chars, axis=1)
+    else:
+        length = np.fromiter(map(len, map(str, values)), dtype=np.int64, count=len(values))
+    zulu = (chars[:, 19] == ord("Z")) & (length == 20)
     (oh, oh_digits), (om, om_digits) = _number(chars, 20, 21), _number(chars, 23, 24)
     sign = np.where(chars[:, 19] == ord("-"), -1, 1)
     with_offset = (((chars[:, 19] == ord("+")) | (chars[:, 19] == ord("-"))) & oh_digits
-                   & om_digits & (chars[:, 22] == ord(":")) & (chars[:, 25] == 0)
+                   & om_digits & (chars[:, 22] == ord(":")) & (length == 25)
                    & (oh <= 23) & (om <= 59))
     leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
     month_ok = (month >= 1) & (month <= 12)
