@@ -95,20 +95,11 @@ def _pandas_times(values: list[Any], name: str) -> pd.DatetimeIndex:
     return utc.as_unit(TIME_UNIT).take(codes, allow_fill=True, fill_value=pd.NaT)
 
 
-#: ``YYYY-MM-DDTHH:MM:SS``: its separators; days of each month (index 1..12).
-_SEPARATORS = ((4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"))
+#: ``YYYY-MM-DDTHH:MM:SS±hh:mm``: positions of its digits and of its separators.
+_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 23, 24]
+_SEPARATORS = [4, 7, 10, 13, 16]
+_SEPARATOR_CHARS = np.frombuffer(b"--T::", dtype=np.uint8)
 _DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
-
-
-def _number(chars: np.ndarray, *positions: int) -> tuple[np.ndarray, np.ndarray]:
-    """The number written by the digits at ``positions``, and whether they all are digits."""
-    value = np.zeros(len(chars), dtype=np.int64)
-    digits = np.ones(len(chars), dtype=bool)
-    for position in positions:
-        digit = chars[:, position].astype(np.int64) - ord("0")
-        digits &= (digit >= 0) & (digit <= 9)
-        value = value * 10 + digit
-    return value, digits
 
 
 def _plain_chunk(values: list[Any]) -> tuple[np.ndarray, np.ndarray]:
@@ -119,15 +110,6 @@ def _plain_chunk(values: list[Any]) -> tuple[np.ndarray, np.ndarray]:
         chars = np.array(values, dtype="S26").view(np.uint8).reshape(len(values), 26)
     except UnicodeEncodeError:
         return unread  # not ASCII: pandas reads
-    year, ok = _number(chars, 0, 1, 2, 3)
-    fields = []
-    for positions in ((5, 6), (8, 9), (11, 12), (14, 15), (17, 18)):
-        value, digits = _number(chars, *positions)
-        fields.append(value)
-        ok &= digits
-    month, day, hour, minute, second = fields
-    for position, sep in _SEPARATORS:
-        ok &= chars[:, position] == ord(sep)
     # fixed-width strings cut at 26 characters and hide trailing NULs: when the characters
     # kept are all there are, a value's length is its count of non-NUL bytes ("None": 4)
     kept = np.count_nonzero(chars) - 4 * values.count(None)
@@ -135,12 +117,16 @@ def _plain_chunk(values: list[Any]) -> tuple[np.ndarray, np.ndarray]:
         length = np.count_nonzero(chars, axis=1)
     else:
         length = np.fromiter(map(len, map(str, values)), dtype=np.int64, count=len(values))
-    zulu = (chars[:, 19] == ord("Z")) & (length == 20)
-    (oh, oh_digits), (om, om_digits) = _number(chars, 20, 21), _number(chars, 23, 24)
-    sign = np.where(chars[:, 19] == ord("-"), -1, 1)
-    with_offset = (((chars[:, 19] == ord("+")) | (chars[:, 19] == ord("-"))) & oh_digits
-                   & om_digits & (chars[:, 22] == ord(":")) & (length == 25)
-                   & (oh <= 23) & (om <= 59))
+    digits = chars[:, _DIGITS] - np.uint8(ord("0"))  # wraps below "0": > 9 as well
+    is_digit = digits <= 9
+    d = np.ascontiguousarray(digits.T).astype(np.int64)  # one row per digit position
+    year = d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]
+    month, day, hour, minute, second, oh, om = (d[i] * 10 + d[i + 1] for i in range(4, 18, 2))
+    sign = chars[:, 19]
+    zulu = (sign == ord("Z")) & (length == 20)
+    with_offset = (((sign == ord("+")) | (sign == ord("-"))) & is_digit[:, 14:].all(axis=1)
+                   & (chars[:, 22] == ord(":")) & (length == 25) & (oh <= 23) & (om <= 59))
+    ok = is_digit[:, :14].all(axis=1) & (chars[:, _SEPARATORS] == _SEPARATOR_CHARS).all(axis=1)
     leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
     month_ok = (month >= 1) & (month <= 12)
     days_in = _DAYS[np.where(month_ok, month, 0)] + (leap & (month == 2))
@@ -153,7 +139,7 @@ def _plain_chunk(values: list[Any]) -> tuple[np.ndarray, np.ndarray]:
     doy = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
     days = era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
     seconds = days * 86400 + hour * 3600 + minute * 60 + second
-    seconds -= np.where(zulu, 0, sign * (oh * 3600 + om * 60))
+    seconds -= np.where(zulu, 0, np.where(sign == ord("-"), -1, 1) * (oh * 3600 + om * 60))
     return seconds * 1_000_000, ok
 
 
