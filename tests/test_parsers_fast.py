@@ -77,6 +77,7 @@ def _old(resource, data, **options):
             patch.setattr(module, "times", _old_times)
             patch.setattr(module, "scopes", _old_scopes)
         patch.setattr(_frame, "sort_unique", _old_sort_unique)
+        patch.setattr(parsers, "_fast_objects", lambda *args: None)
         payload = json.loads(data.decode("utf-8-sig").lstrip("\ufeff"))
         return registry.get(resource).parse(payload, **options)
 
@@ -95,16 +96,22 @@ def _outcome(parse, resource, data, **options):
 def _same(resource, data, **options):
     old = _outcome(_old, resource, data, **options)
     new = _outcome(parsers.parse_json, resource, data, **options)
+    decoded = _outcome(parsers.parse, resource, json.loads(data.decode("utf-8-sig")), **options)
     if isinstance(old, type):
-        assert new is old
+        assert new is old and decoded is old
         return old
+    _equal(new, old)
+    _equal(decoded, old)
+    return new
+
+
+def _equal(new, old):
     assert not isinstance(new, type), new
     for before, after in zip(old[:2], new[:2], strict=True):
         pd.testing.assert_frame_equal(after, before, check_exact=True)
         assert after.attrs == before.attrs
         assert type(after.index) is type(before.index)
     assert new[2] == old[2]
-    return new
 
 
 # --------------------------------------------------------------------------- payloads

@@ -75,6 +75,16 @@ _ENUMS: Mapping[str, tuple[str, ...]] = {
 
 
 # --------------------------------------------------------------------------- parsers
+def _fast_objects(resource: str, payload: Any, lang: str, order: str,
+                  return_undated: bool) -> Any:
+    """The fast path's frame of a decoded answer of the guide's shape, else ``None``."""
+    row_order(resource, order)  # an unknown order is an error on both paths
+    from rtecap.parsers import _fast  # msgspec, on first use
+
+    return _fast.parse_objects(resource, payload, lang=lang, order=order,
+                               return_undated=return_undated)
+
+
 def parse_capacities_per_production_type(
     payload: Mapping[str, Any],
     *,
@@ -195,6 +205,9 @@ def parse_capacities_per_production_unit(
     np.True_
     """
     lang = check_lang(lang)
+    fast = _fast_objects(m.CPPU, payload, lang, order, return_undated)
+    if fast is not None:
+        return fast
     rows: list[Mapping[str, Any]] = []
     units: list[Mapping[str, Any]] = []
     for station in records(payload, m.CPPU):
@@ -279,6 +292,9 @@ def parse_capacities_cpc(
     ('BIOGAZ', 323012)
     """
     lang = check_lang(lang)
+    fast = _fast_objects(m.CPC, payload, lang, order, return_undated)
+    if fast is not None:
+        return fast
     rows = records(payload, m.CPC)
     columns = {name: labels(pluck(rows, name), _ENUMS[name], name) for name in _ENUMS}
     columns["production_type"] = labels(

@@ -143,10 +143,10 @@ def _cpc(answer: _Cpc, lang: str, order: str, return_undated: bool) -> Any:
                   order=order, return_undated=return_undated)
 
 
-#: resource -> (decoder of its answers, builder of its frame).
-_FAST: dict[str, tuple[msgspec.json.Decoder, Callable[..., Any]]] = {
-    m.CPPU: (msgspec.json.Decoder(_Cppu), _cppu),
-    m.CPC: (msgspec.json.Decoder(_Cpc), _cpc),
+#: resource -> (decoder of its answers, type of its answers, builder of its frame).
+_FAST: dict[str, tuple[msgspec.json.Decoder, type, Callable[..., Any]]] = {
+    m.CPPU: (msgspec.json.Decoder(_Cppu), _Cppu, _cppu),
+    m.CPC: (msgspec.json.Decoder(_Cpc), _Cpc, _cpc),
 }
 
 
@@ -158,9 +158,25 @@ def parse_bytes(resource: str, data: bytes | str, *, lang: str, order: str,
     """
     if resource not in _FAST:
         return None
-    decoder, build = _FAST[resource]
+    decoder, _, build = _FAST[resource]
     try:
         answer = decoder.decode(data)
     except (msgspec.DecodeError, UnicodeDecodeError):  # ValidationError is a DecodeError
+        return None
+    return build(answer, lang, order, return_undated)
+
+
+def parse_objects(resource: str, payload: Any, *, lang: str, order: str,
+                  return_undated: bool) -> Any:
+    """The frame of an already decoded answer (dicts), or ``None`` when it does not fit.
+
+    :func:`msgspec.convert` checks and copies the dicts into the same typed records, in C.
+    """
+    if resource not in _FAST or type(payload) is not dict:
+        return None
+    _, kind, build = _FAST[resource]
+    try:
+        answer = msgspec.convert(payload, kind)
+    except msgspec.ValidationError:
         return None
     return build(answer, lang, order, return_undated)
