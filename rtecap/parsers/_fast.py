@@ -60,7 +60,7 @@ class _Station(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
 
 class _Cppu(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
     capacities_per_production_unit: list[_Station] | _Station | None
-    rtecap: msgspec.Raw = msgspec.Raw()  # provenance of a file written by get_*(raw=...)
+    rtecap: Any = None  # provenance of a file written by get_*(raw=...)
 
 
 class _Record(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
@@ -75,7 +75,7 @@ class _Record(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
 
 class _Cpc(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
     capacities_cpc: list[_Record] | _Record | None
-    rtecap: msgspec.Raw = msgspec.Raw()
+    rtecap: Any = None
 
 
 def _listed(value: Any, kind: type) -> list:
