@@ -113,6 +113,10 @@ class RteAccessor:
         """CPPU rows in operation at ``at``: :func:`rtecap.ops.in_operation`."""
         return ops.in_operation(self._df, at)
 
+    def as_of(self, at: Any | None = None) -> pd.DataFrame:
+        """CPC: the latest value of each combination at ``at``: :func:`rtecap.ops.as_of`."""
+        return ops.as_of(self._df, at)
+
     def timeline(self, *, freq: str = "YS", level: str = "sector") -> pd.DataFrame:
         """CPPU capacity, commissioned and closed MW per period: :func:`rtecap.ops.timeline`."""
         return ops.timeline(self._df, freq=freq, level=level)
@@ -159,6 +163,19 @@ class RteAccessor:
         """CPC top departments, MW per sector: :func:`rtecap.plotting.plot_departments`."""
         return plotting.plot_departments(self._df, top=top, at=at, level=level, ax=ax,
                                          title=title)
+
+    def plot_departments_map(
+        self,
+        *,
+        column: str | None = None,
+        at: Any | None = None,
+        ax: Axes | None = None,
+        cmap: str = "YlGnBu",
+        title: str | None = None,
+    ) -> Axes:
+        """Map of the departments: :func:`rtecap.plotting.plot_departments_map`."""
+        return plotting.plot_departments_map(self._df, column=column, at=at, ax=ax, cmap=cmap,
+                                             title=title)
 
     def plot_timeline(
         self,

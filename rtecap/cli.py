@@ -269,7 +269,8 @@ def _one_line(exc: BaseException) -> str:
         text = str(exc)
     else:
         text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return " ".join(text.split())
+    notes = getattr(exc, "__notes__", None) or []  # which call of the load failed
+    return " ".join(" ".join([text, *(f"[{note}]" for note in notes)]).split())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -121,7 +121,9 @@ def test_plot_from_the_cache_offline(tmp_path, monkeypatch, capsys):
     # a request that was never made is named, with a non-zero exit
     assert main(["plot", "--resource", "cppu", "--start-date", "1980-01-01",
                  "--end-date", "1981-01-01", "--base-url", url, "-o", str(out)]) == 1
-    assert "not in the cache" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "not in the cache" in err and len(err.strip().splitlines()) == 1
+    assert "[capacities_per_production_unit: call 1/1 (1980-01-01T00:00:00+01:00 -> " in err
 
 
 def test_plot_needs_a_file_or_a_resource(capsys):

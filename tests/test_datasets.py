@@ -128,3 +128,30 @@ def test_credit_and_attrs(national):
 def test_unknown_language():
     with pytest.raises(RteValidationError, match="language"):
         load_national_capacities(lang="de")
+
+
+# ------------------------------------------------------------------ vintages (issue 14)
+def test_the_2022_vintage_can_be_pinned():
+    old = load_national_capacities(vintage=2022)
+    new = load_national_capacities()
+    assert new.attrs["rtecap"]["vintage"] == 2024
+    assert old.attrs["rtecap"]["vintage"] == 2022
+    assert "2022 vintage" in old.attrs["rtecap"]["source"]
+    assert old.index.year.min() == 2007 and old.index.year.max() == 2021
+    assert len(old) == 3 * 6 + 12 * 8
+    # the same figure published twice: ODRE revised 2015's fossil total (22,334.9 -> 23,298.7)
+    fossil = {
+        v: df.loc["2015"].query("sector == 'fossil'")["sector_total_mw"].iloc[0]
+        for v, df in ((2022, old), (2024, new))
+    }
+    assert fossil == {2022: pytest.approx(22334.9), 2024: pytest.approx(23298.724)}
+    # each MW once in either vintage: coal + gas + oil, not fossil on top
+    totals = old.groupby(level=0)["capacity_mw"].sum()
+    assert totals.loc["2021"].iloc[0] == pytest.approx(
+        61370.0 + 3379.89 + 1818.0 + 12780.71 + 25717.97 + 13066.86 + 18782.9 + 2213.48)
+
+
+@pytest.mark.parametrize("vintage", [2023, "2022", True, 2024.5])
+def test_an_unknown_vintage_names_the_shipped_ones(vintage):
+    with pytest.raises(RteValidationError, match="2022, 2024"):
+        load_national_capacities(vintage=vintage)

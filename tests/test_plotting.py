@@ -108,7 +108,7 @@ def test_departments():
     assert "2023-02-01" in ax.get_title(loc="left")
     assert ax.get_xlabel() == "Installed capacity (MW)"
     january = plotting.plot_departments(F.french(F.small_cpc()), top=1, at="2023-01-15")
-    assert "2023-01-01" in january.get_title(loc="left")
+    assert "2023-01-15" in january.get_title(loc="left")  # the values as of that date
     assert january.get_xlabel() == "Puissance installée (MW)"
     assert [t.get_text() for t in january.get_yticklabels()] == ["Nord (59)"]
 

@@ -3,23 +3,42 @@
 from __future__ import annotations
 
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
 
 from rtecap import mappings as m
 from rtecap import registry
+from rtecap.exceptions import RteValidationError
 from rtecap.parsers import TIME_UNIT, check_lang, sort_frame
 from rtecap.parsers._translate import translate
 
-#: The file shipped in ``rtecap/datasets/data`` (copied unchanged from ODRE).
-FILENAME = "parc-prod-par-filiere_vintage2024.csv"
-LICENCE = "Licence Ouverte / Open Licence 2.0 (Etalab)"
-#: Short credit line for plots and exports.
-SOURCE = (
-    "RTE / ODRE (Open Data Réseaux Énergies), « Parc national annuel de production par "
-    f"filière », 2024 vintage, {LICENCE}"
+#: The vintages shipped in ``rtecap/datasets/data`` (each copied unchanged from ODRE): year
+#: of publication -> file. They disagree slightly (ODRE revises past years).
+VINTAGES = MappingProxyType(
+    {
+        2024: "parc-prod-par-filiere_vintage2024.csv",  # 2007-2023
+        2022: "parc-prod-par-filiere_vintage2022.csv",  # 2007-2021
+    }
 )
+#: The vintage :func:`load_national_capacities` loads by default.
+LATEST_VINTAGE = max(VINTAGES)
+#: The file of the latest vintage.
+FILENAME = VINTAGES[LATEST_VINTAGE]
+LICENCE = "Licence Ouverte / Open Licence 2.0 (Etalab)"
+
+
+def source(vintage: int = LATEST_VINTAGE) -> str:
+    """Short credit line of a vintage, for plots and exports."""
+    return (
+        "RTE / ODRE (Open Data Réseaux Énergies), « Parc national annuel de production par "
+        f"filière », {vintage} vintage, {LICENCE}"
+    )
+
+
+#: Credit line of the latest vintage.
+SOURCE = source()
 _YEAR_COLUMN = "Annee"
 
 #: Top-level sectors of the dataset, in display order (``sector`` column).
@@ -78,13 +97,16 @@ def tidy_national(wide: pd.DataFrame) -> pd.DataFrame:
     return sort_frame(df, registry.get(m.NATIONAL).sort_order)  # its only order
 
 
-def load_national_capacities(*, lang: str = "en") -> pd.DataFrame:
+def load_national_capacities(*, lang: str = "en", vintage: int | None = None) -> pd.DataFrame:
     """Load the bundled national installed capacity per sector (France, MW, 2007-2023).
 
     The figures are RTE's dataset « Parc national annuel de production par filière »
-    published on ODRE (Open Data Réseaux Énergies), 2024 vintage, shipped unchanged in
-    ``rtecap/datasets/data``. Credit: RTE / ODRE, under the Licence Ouverte / Open Licence
-    2.0 (Etalab). See :data:`SOURCE`.
+    published on ODRE (Open Data Réseaux Énergies), shipped unchanged in
+    ``rtecap/datasets/data`` in two vintages: 2024 (2007-2023, the default) and 2022
+    (2007-2021). ODRE revises past years between vintages (e.g. the 2015 fossil total:
+    22,334.9 MW in 2022, 23,298.7 MW in 2024), so a study pins the vintage it used with
+    ``vintage=``; ``attrs["rtecap"]["vintage"]`` records it. Credit: RTE / ODRE, under the
+    Licence Ouverte / Open Licence 2.0 (Etalab). See :func:`source`.
 
     **Dates.** The file gives one row per year (column ``Annee``). Each figure is the
     fleet installed in that year, which RTE's yearly reviews state at the end of the year
@@ -117,20 +139,24 @@ def load_national_capacities(*, lang: str = "en") -> pd.DataFrame:
     lang : {"en", "fr"}
         Column names and labels in English (default) or French (``filiere``,
         ``sous_filiere``, ``puissance_mw``, ``total_filiere_mw``; ``nucléaire`` ...).
+    vintage : {2024, 2022}, optional
+        The year ODRE published the figures (:data:`VINTAGES`); default the latest, 2024.
 
     Returns
     -------
     DataFrame
-        17 years: 2007-2009 with 6 rows each, 2010-2023 with 8: 130 rows. Index
+        2024 vintage: 17 years, 2007-2009 with 6 rows each, 2010-2023 with 8: 130 rows (2022
+        vintage: 2007-2021, 114 rows). Index
         ``start_date`` (DatetimeIndex, Europe/Paris, 1 January 00:00); columns ``sector``
         (category, display order), ``sub_sector`` (category; NA for an unsplit fossil
         row), ``capacity_mw`` and ``sector_total_mw`` (float64). Sorted by year, sector,
-        sub-sector. ``attrs["rtecap"]`` holds resource, lang, source, licence and file.
+        sub-sector. ``attrs["rtecap"]`` holds resource, lang, source, licence, file and
+        vintage.
 
     Raises
     ------
     RteValidationError
-        ``lang`` is neither "en" nor "fr".
+        ``lang`` is neither "en" nor "fr", or ``vintage`` is not one of :data:`VINTAGES`.
 
     Examples
     --------
@@ -144,17 +170,27 @@ def load_national_capacities(*, lang: str = "en") -> pd.DataFrame:
     17447.2
     >>> load_national_capacities(lang="fr").columns.tolist()
     ['filiere', 'sous_filiere', 'puissance_mw', 'total_filiere_mw']
+    >>> old = load_national_capacities(vintage=2022)
+    >>> old.index[-1].year, old.attrs["rtecap"]["vintage"]
+    (2021, 2022)
     """
     check_lang(lang)
-    with resources.files(__package__).joinpath("data", FILENAME).open("rb") as handle:
+    vintage = LATEST_VINTAGE if vintage is None else vintage
+    if isinstance(vintage, bool) or vintage not in VINTAGES:
+        raise RteValidationError(
+            f"vintage={vintage!r}: the shipped ODRE vintages are "
+            f"{', '.join(map(str, sorted(VINTAGES)))} (an int)", parameter="vintage")
+    filename = VINTAGES[vintage]
+    with resources.files(__package__).joinpath("data", filename).open("rb") as handle:
         raw = pd.read_csv(handle, sep=";", encoding="utf-8")
     wide = raw.set_index(_YEAR_COLUMN)[list(m.ODRE_COLUMNS)].rename(columns=m.ODRE_COLUMNS)
     df = tidy_national(wide)
     df.attrs["rtecap"] = {
         "resource": m.NATIONAL,
         "lang": "en",
-        "source": SOURCE,
+        "source": source(vintage),
         "licence": LICENCE,
-        "file": FILENAME,
+        "file": filename,
+        "vintage": vintage,
     }
     return translate(df, lang) if lang != "en" else df

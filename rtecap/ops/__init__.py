@@ -7,9 +7,11 @@ or French), never changes it, and returns a new frame in the same language.
 - :func:`translate`, :func:`to_mw`: same shape, other names or units.
 - :func:`by_sector`, :func:`mix`, :func:`change`: capacity per sector over time.
 - :func:`national`, :func:`departments`: the two scopes of a CPC frame, never summed together.
+- :func:`as_of`: CPC, the latest value of each combination at a date.
 - :func:`in_operation`, :func:`timeline`: production units (CPPU) over time.
 """
 
+from rtecap.ops.cpc import as_of
 from rtecap.ops.frames import KINDS, NATIONAL, frame_kind, frame_lang, to_mw, translate
 from rtecap.ops.labels import LEVELS, sector_labels
 from rtecap.ops.sectors import (
@@ -27,6 +29,7 @@ __all__ = [
     "KINDS",
     "LEVELS",
     "NATIONAL",
+    "as_of",
     "by_sector",
     "change",
     "departments",

@@ -34,6 +34,12 @@ TEXT: Mapping[str, Mapping[str, str]] = {
         "in_operation_axis": "Capacity in operation (MW)",
         "source": "Source: {source}",
         "no_data": "no data to plot",
+        "map_title": "Capacity under purchase obligation by department, as of {date}",
+        "map_axis": "Capacity under purchase obligation (MW)",
+        "map_missing": "no value",
+        "map_outside": "Not on the map",
+        "map_inset": "Paris and inner ring",
+        "outlines": "Outlines: {source}",
     },
     "fr": {
         "trend_title": "Puissance installée par filière",
@@ -50,6 +56,12 @@ TEXT: Mapping[str, Mapping[str, str]] = {
         "in_operation_axis": "Puissance en service (MW)",
         "source": "Source : {source}",
         "no_data": "aucune donnée à tracer",
+        "map_title": "Puissance sous obligation d'achat par département au {date}",
+        "map_axis": "Puissance sous obligation d'achat (MW)",
+        "map_missing": "pas de valeur",
+        "map_outside": "Hors de la carte",
+        "map_inset": "Paris et petite couronne",
+        "outlines": "Contours : {source}",
     },
 }
 #: Thousands separator of the MW axes, per language (French: narrow no-break space).

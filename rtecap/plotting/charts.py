@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 
 from rtecap import mappings, ops, registry
-from rtecap.dates import parse_date
 from rtecap.exceptions import RteValidationError
 from rtecap.ops.frames import to_english
 from rtecap.ops.labels import level_order
@@ -173,14 +172,8 @@ def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFra
     """MW per department (rows) and label (columns) at the update date chosen by ``at``."""
     if "department_code" not in registry.get(ops.frame_kind(en)).required:
         raise RteValidationError(f"plot_departments needs a {mappings.CPC} frame")
-    mw = ops.to_mw(en)
-    mw = mw[mw.index.notna()]
-    dates = mw.index
-    if at is not None:
-        limit = parse_date(at, "at")
-        dates = dates[dates <= limit]
-    department = (ops.scope_of(mw) == "department").to_numpy()
-    rows = mw[(mw.index == dates.max()) & department] if len(dates) else mw[:0]
+    latest = ops.to_mw(ops.as_of(en, at))  # each combination at its latest update
+    rows = latest[(ops.scope_of(latest) == "department").to_numpy()]
     if rows.empty:
         raise RteValidationError(
             "no department rows to plot (the frame holds only the national 'FR' aggregate, "
@@ -189,7 +182,7 @@ def _department_table(en: pd.DataFrame, at: Any, level: str) -> tuple[pd.DataFra
     labels = ops.sector_labels(rows["production_type"], level).to_numpy()
     codes = rows["department_code"].astype("object").to_numpy()
     table = rows["capacity_mw"].groupby([codes, labels]).sum().unstack(fill_value=0.0)
-    return table[level_order(level, table.columns)], dates.max()
+    return table[level_order(level, table.columns)], latest.attrs["rtecap"]["as_of"][:10]
 
 
 def plot_departments(
@@ -203,8 +196,9 @@ def plot_departments(
 ) -> Axes:
     """CPC capacity of the ``top`` departments, horizontal bars stacked by sector, in MW.
 
-    Uses one update of the frame: the latest, or the latest on or before ``at``; sums both
-    networks; leaves out the national ``FR`` rows. Departments are named from
+    Uses each department x network x type at its latest value on or before ``at`` (default:
+    the frame's latest update; :func:`rtecap.ops.as_of`), sums both networks, leaves out the
+    national ``FR`` rows. Departments are named from
     :data:`rtecap.mappings.DEPARTMENT_NAMES`, largest at the top.
 
     Parameters
@@ -214,7 +208,7 @@ def plot_departments(
     top : int, default 10
         How many departments (by total capacity; ties by code).
     at : str, date, datetime or Timestamp, optional
-        Use the latest update on or before this date (naive: Europe/Paris).
+        The date of the values (naive: Europe/Paris); it is shown in the title.
     level : {"sector", "sub_sector", "production_type"}, default "sector"
         Stack by sector, sub-sector or CPC production type.
     ax : matplotlib Axes, optional
@@ -268,7 +262,7 @@ def plot_departments(
     mw_axis(ax.xaxis, lang)
     ax.set_xlabel(TEXT[lang]["capacity_axis"])
     legend_outside(ax)
-    text = TEXT[lang]["departments_title"].format(top=len(table), date=f"{date:%Y-%m-%d}")
+    text = TEXT[lang]["departments_title"].format(top=len(table), date=date)
     finish(ax, title or text, "", df, lang)
     ax.grid(False)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.8)
