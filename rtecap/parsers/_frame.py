@@ -108,7 +108,8 @@ def _positions(
             break
         rows = perm[tied]
         key = _rank_key(_column(df, name).take(rows), ascending, how)
-        within = np.lexsort((key, group[tied]))
+        within = (np.argsort(key, kind="stable") if tied.all() and first.sum() == 1
+                  else np.lexsort((key, group[tied])))
         perm[tied] = rows[within]
         key, ties = key[within], group[tied][within]
         starts = np.ones(len(within), dtype=bool)

@@ -198,6 +198,15 @@ def labels(
     aliases: Mapping[str, str] | None = None,
 ) -> pd.Categorical:
     """Labels -> categorical over the enum, plus unknown labels (kept, with a warning)."""
+    table: dict[Any, int] = {label: i for i, label in enumerate(categories)}
+    table.update({alias: table[label] for alias, label in (aliases or {}).items()
+                  if label in table})
+    table[None] = -1
+    try:  # known labels only (the usual case): one lookup per value, in C
+        known = np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
+        return pd.Categorical.from_codes(known, dtype=pd.CategoricalDtype(categories))
+    except (KeyError, TypeError):
+        pass  # an unknown label, or not a string: through its distinct values
     codes, distinct = _factorize(values, name)
     if aliases:
         distinct = np.array([aliases.get(v, v) for v in distinct], dtype=object)
