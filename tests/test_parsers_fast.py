@@ -196,7 +196,7 @@ def _bytes(payload, draw_bom: bool, provenance: bool) -> bytes:
     return b"\xef\xbb\xbf" + data if draw_bom else data
 
 
-SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=100, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 
 

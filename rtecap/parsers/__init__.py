@@ -17,6 +17,10 @@ Real answers differ from the guide; the parsers accept
 ``type``/``production_type``, ``value``/``values``, producer keys in any case or absent,
 ``Z`` or ``+hh:mm`` offsets, ints or floats, ``BIOGAS``/``OTHER`` for ``BIOGAZ``/``OTHERS``,
 and a top-level key holding one object instead of a list.
+
+Answers of the guide's shape take a fast path (:mod:`rtecap.parsers._fast`): msgspec decodes
+the bytes (:func:`parse_json`), or copies the dicts (``parse_*``), into typed records, in C;
+any other payload is parsed from dicts as before, to the same frame, warnings and errors.
 """
 
 from __future__ import annotations
@@ -396,11 +400,13 @@ def parse_json(
     9
     """
     spec = registry.get(resource)
-    options = {"lang": check_lang(lang), "order": order, "return_undated": return_undated}
+    lang = check_lang(lang)
     row_order(spec.name, order)
     from rtecap.parsers import _fast  # msgspec, on first use
 
-    frame = _fast.parse_bytes(spec.name, strip_bom(data), **options)
+    frame = _fast.parse_bytes(spec.name, strip_bom(data), lang=lang, order=order,
+                              return_undated=return_undated)
     if frame is None:
-        frame = spec.parse(decode_json(data), **options)
+        frame = spec.parse(decode_json(data), lang=lang, order=order,
+                           return_undated=return_undated)
     return frame

@@ -25,10 +25,9 @@ from rtecap import mappings as m
 from rtecap.parsers._frame import finish, scopes
 from rtecap.parsers._payload import floats, integers, labels, times
 
-_OPTIONS = {"gc": False, "forbid_unknown_fields": True}
 
 
-class _Value(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
+class _Value(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     """One interval of a CPPU station (guide §4.2.1.3)."""
 
     start_date: str | None = None
@@ -39,7 +38,7 @@ class _Value(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
     updated_date: str | None = None
 
 
-class _Unit(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
+class _Unit(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     """A CPPU ``production_unit`` (producer keys in the example's lower case)."""
 
     code_eic: str | None = None
@@ -49,7 +48,7 @@ class _Unit(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
     name_producteur: str | None = None
 
 
-class _Station(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
+class _Station(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     """A CPPU station: its unit and its intervals (the call's period aside)."""
 
     production_unit: _Unit | None = None
@@ -58,12 +57,12 @@ class _Station(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
     end_date: str | None = None
 
 
-class _Cppu(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
+class _Cppu(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     capacities_per_production_unit: list[_Station] | _Station | None
     rtecap: Any = None  # provenance of a file written by get_*(raw=...)
 
 
-class _Record(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
+class _Record(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     """A CPC record (guide §4.3.1.3)."""
 
     updated_date: str | None = None
@@ -73,7 +72,7 @@ class _Record(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
     value: float | None = None
 
 
-class _Cpc(msgspec.Struct, **_OPTIONS):  # type: ignore[call-arg]
+class _Cpc(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     capacities_cpc: list[_Record] | _Record | None
     rtecap: Any = None
 
@@ -150,7 +149,7 @@ _FAST: dict[str, tuple[msgspec.json.Decoder, type, Callable[..., Any]]] = {
 }
 
 
-def parse_bytes(resource: str, data: bytes | str, *, lang: str, order: str,
+def parse_bytes(resource: str, data: bytes | str | memoryview, *, lang: str, order: str,
                 return_undated: bool) -> Any:
     """The frame of an answer given as JSON bytes (no BOM), or ``None`` when it does not fit.
 
@@ -176,7 +175,7 @@ def parse_objects(resource: str, payload: Any, *, lang: str, order: str,
         return None
     _, kind, build = _FAST[resource]
     try:
-        answer = msgspec.convert(payload, kind)
+        answer: Any = msgspec.convert(payload, kind)
     except msgspec.ValidationError:
         return None
     return build(answer, lang, order, return_undated)

@@ -91,7 +91,7 @@ def _rank_key(values: Any, ascending: bool, how: str | None) -> np.ndarray:
 def _positions(
     df: pd.DataFrame, order: list[tuple[str, bool, str | None]], unique: bool
 ) -> np.ndarray:
-    """Row positions of ``df`` sorted on ``order`` (stable); ``unique`` drops exact repeats.
+    """Row positions of ``df`` sorted on ``order``; ``unique`` drops exact repeats.
 
     The keys refine the order one at a time and each is computed only for the rows still
     tied on the keys before it: with distinct dates the first key settles nearly every row.
@@ -108,7 +108,8 @@ def _positions(
             break
         rows = perm[tied]
         key = _rank_key(_column(df, name).take(rows), ascending, how)
-        within = (np.argsort(key, kind="stable") if tied.all() and first.sum() == 1
+        # one group (the first key): any sort will do, as rows tied on every key are equal
+        within = (np.argsort(key) if tied.all() and first.sum() == 1
                   else np.lexsort((key, group[tied])))
         perm[tied] = rows[within]
         key, ties = key[within], group[tied][within]
