@@ -26,7 +26,6 @@ from rtecap.parsers._frame import finish, scopes
 from rtecap.parsers._payload import floats, integers, labels, times
 
 
-
 class _Value(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     """One interval of a CPPU station (guide §4.2.1.3)."""
 
