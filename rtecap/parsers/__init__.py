@@ -358,7 +358,7 @@ def parse(
 
 def parse_json(
     resource: str,
-    data: str | bytes,
+    source: str | bytes,
     *,
     lang: str = "en",
     order: str = "time",
@@ -374,8 +374,8 @@ def parse_json(
     ----------
     resource : str
         A resource name or short alias (see :func:`parse`).
-    data : bytes or str
-        The JSON document (UTF-8, with or without a byte-order mark).
+    source : bytes or str
+        The JSON document itself (UTF-8, with or without a byte-order mark), not a path.
     lang, order, return_undated
         See ``parse_<resource>``.
 
@@ -404,9 +404,9 @@ def parse_json(
     row_order(spec.name, order)
     from rtecap.parsers import _fast  # msgspec, on first use
 
-    frame = _fast.parse_bytes(spec.name, strip_bom(data), lang=lang, order=order,
+    frame = _fast.parse_bytes(spec.name, strip_bom(source), lang=lang, order=order,
                               return_undated=return_undated)
     if frame is None:
-        frame = spec.parse(decode_json(data), lang=lang, order=order,
+        frame = spec.parse(decode_json(source), lang=lang, order=order,
                            return_undated=return_undated)
     return frame

@@ -141,10 +141,11 @@ def _cpc(answer: _Cpc, lang: str, order: str, return_undated: bool) -> Any:
                   order=order, return_undated=return_undated)
 
 
-#: resource -> (decoder of its answers, type of its answers, builder of its frame).
+#: resource (the top-level key of its answers) -> (decoder of its answers, their type, builder
+#: of the frame).
 _FAST: dict[str, tuple[msgspec.json.Decoder, type, Callable[..., Any]]] = {
-    m.CPPU: (msgspec.json.Decoder(_Cppu), _Cppu, _cppu),
-    m.CPC: (msgspec.json.Decoder(_Cpc), _Cpc, _cpc),
+    kind.__struct_fields__[0]: (msgspec.json.Decoder(kind), kind, build)
+    for kind, build in ((_Cppu, _cppu), (_Cpc, _cpc))
 }
 
 

@@ -169,10 +169,11 @@ def drop_exact_duplicates(df: pd.DataFrame) -> pd.DataFrame:
     return df[~df.reset_index().duplicated().to_numpy()]
 
 
-def scopes(department_code: pd.Categorical) -> pd.Categorical:
+def scopes(department_code: Any) -> pd.Categorical:
     """The CPC ``scope`` of each row: "national" for ``FR`` (CCPC-RG02), else "department"."""
-    codes = np.asarray(department_code.codes)
-    national = np.asarray(department_code.categories == "FR", dtype=bool)
+    codes_of = pd.Categorical(department_code)
+    codes = np.asarray(codes_of.codes)
+    national = np.asarray(codes_of.categories == "FR", dtype=bool)
     scope = np.where(national, m.SCOPES.index("national"), m.SCOPES.index("department"))
     return pd.Categorical.from_codes(np.append(scope, -1)[codes],
                                      dtype=pd.CategoricalDtype(m.SCOPES))
