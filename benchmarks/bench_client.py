@@ -7,6 +7,8 @@
    fresh process (as after a notebook restart), against their ideal cold fetch at 50 ms (the sum
    over resources of ceil(calls / workers) x latency; target <= 10 %), median of 5 fresh
    processes, with the number of requests that left the cache (target 0: the server is stopped).
+   The time of the three loads is compared; the import before them is printed apart (its own
+   target is in ``bench_import.py``).
 
 The emulator runs in a separate process (``rtecap serve``) so that the client does not share
 its interpreter lock with the server, as with the real, remote API.
@@ -125,16 +127,17 @@ def bench_offline_reload() -> None:
                 [sys.executable, "-c", RELOAD, url, str(cache), TODAY, json.dumps(HISTORIES)],
                 capture_output=True, text=True, check=True)
             runs.append(json.loads(out.stdout))
-    total = statistics.median(r["total"] for r in runs)
+    loads = statistics.median(sum(r[name]["s"] for name in HISTORIES) for r in runs)
     requests = max(sum(r[name]["requests"] for name in HISTORIES) for r in runs)
     print(f"offline reload of the three full histories, fresh process, median of {RUNS}:")
     for name, (rows, calls, elapsed, cpu) in cold.items():
         warm = statistics.median(r[name]["s"] for r in runs)
         print(f"  {name[4:]:<32} {rows:>6} rows {calls:>3} calls: cold {elapsed:.2f} s "
               f"(client CPU {cpu * 1000 / calls:.1f} ms/call), warm {warm:.3f} s")
-    print(f"  import rtecap {statistics.median(r['import'] for r in runs):.3f} s; total warm "
-          f"{total:.3f} s vs ideal cold {ideal:.2f} s -> ratio {total / ideal:.1%} (target "
-          f"<= 10 %); requests that left the cache: {requests} (target 0)")
+    print(f"  three loads {loads:.3f} s vs ideal cold {ideal:.2f} s -> ratio {loads / ideal:.1%} "
+          f"(target <= 10 %); requests that left the cache: {requests} (target 0); before "
+          f"them, import rtecap + Client() {statistics.median(r['import'] for r in runs):.3f} s "
+          "(see bench_import)")
 
 
 if __name__ == "__main__":
