@@ -7,6 +7,8 @@ The build is offline: no intersphinx inventory is fetched and notebooks are not 
 
 from __future__ import annotations
 
+import base64
+import json
 import shutil
 from pathlib import Path
 
@@ -19,6 +21,9 @@ NOTEBOOKS = DOCS.parent / "notebooks"
 #: The notebooks live in ``notebooks/`` (where nbval finds them); Sphinx reads only its source
 #: dir, so they are copied here at the start of each build (this folder is git-ignored).
 NOTEBOOK_COPIES = DOCS / "_notebooks"
+#: The gallery's PNG files, taken at each build from the stored outputs of the notebook cells
+#: whose metadata names them (``# %% gallery="cpc_map"`` in the jupytext twin); git-ignored.
+GALLERY = DOCS / "_gallery"
 
 project = "rtecap"
 author = "rtecap contributors"
@@ -88,6 +93,36 @@ def _copy_notebooks(app, config) -> None:
             shutil.copyfile(source, target)
 
 
+def _gallery_images(app, config) -> None:
+    """Write ``docs/_gallery/<name>.png`` from each notebook cell tagged ``gallery=<name>``.
+
+    The figures are the ones stored in the notebooks (no execution, no network): the gallery
+    shows what the notebook pages show. A name tagged twice, or a tagged cell without exactly
+    one PNG, fails the build.
+    """
+    GALLERY.mkdir(exist_ok=True)
+    written: set[str] = set()
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            name = cell.get("metadata", {}).get("gallery")
+            if not name:
+                continue
+            pngs = [out["data"]["image/png"] for out in cell.get("outputs", [])
+                    if "image/png" in out.get("data", {})]
+            if len(pngs) != 1 or name in written:
+                raise RuntimeError(f"{path.name}: gallery image {name!r} is not one PNG of one "
+                                   f"cell ({len(pngs)} PNG, already written: {name in written})")
+            data = base64.b64decode("".join(pngs[0]))
+            target = GALLERY / f"{name}.png"
+            if not target.exists() or target.read_bytes() != data:
+                target.write_bytes(data)
+            written.add(name)
+    for stale in GALLERY.glob("*.png"):
+        if stale.stem not in written:
+            stale.unlink()
+
+
 def setup(app):
     app.connect("config-inited", _copy_notebooks)
+    app.connect("config-inited", _gallery_images)
     return {"parallel_read_safe": True}

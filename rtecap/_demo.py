@@ -101,10 +101,10 @@ def run_api_demo(out: Path, *, lang: str = "en", progress: bool = True) -> int:
     print(f"\nstations > 100 MW in operation on {today}: {in_operation['code_eic'].nunique()}"
           f" ({in_operation['capacity_mw'].sum():,.0f} MW)")
     from rtecap.datasets import load_national_capacities
+    from rtecap.emulator import mark_synthetic
 
     for resource in (m.CPC, m.CPPU):  # say on the plots that these are not RTE's figures
-        frames[resource].attrs["rtecap"]["source"] = (
-            "rtecap's local emulator of RTE's API (synthetic data, seed 0)")
+        frames[resource] = mark_synthetic(frames[resource], seed=0)
     national_odre = load_national_capacities(lang=lang)
     paths = save_all(out, capacities=national_odre, cpc=frames[m.CPC], units=frames[m.CPPU],
                      lang=lang)

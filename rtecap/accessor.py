@@ -52,6 +52,15 @@ class RteAccessor:
     ``plot_departments`` on a CPPU frame ...) raises :class:`rtecap.RteValidationError`.
     """
 
+    def __new__(cls, df: pd.DataFrame) -> Any:
+        # Market-data frames get their own accessor (rtecap.market.accessor).
+        from rtecap.market.accessor import MarketAccessor
+        from rtecap.market.frames import market_kind
+
+        if market_kind(df) is not None:
+            return MarketAccessor(df)
+        return super().__new__(cls)
+
     def __init__(self, df: pd.DataFrame):
         try:
             self._kind = ops.frame_kind(df)

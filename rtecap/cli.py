@@ -155,6 +155,8 @@ environment variables:
                                      portal (needed by calls that are not in the cache)
   RTE_BASE_URL                       API host (default {m.DEFAULT_BASE_URL}; rtecap serve
                                      prints the emulator's)
+  RTECAP_MARKET_TOKEN                Bearer token of the market-data API (rtecap market)
+  RTECAP_MARKET_BASE_URL             its host (default https://co-c8jb.nanocorp.app)
   RTECAP_OFFLINE=1                   answer from the cache only
   TQDM_DISABLE=1                     no progress bars
   XDG_CACHE_HOME                     where the HTTP cache lives (rtecap/http_cache.sqlite)
@@ -215,6 +217,14 @@ def _add_plot(sub) -> None:
     plot.set_defaults(func=cmd_plot)
 
 
+def _add_market(sub) -> None:
+    from rtecap.market.cli import add_arguments as add_market_arguments
+
+    market = _subparser(sub, "market", help="the market-data API: day-ahead prices, "
+                        "balancing capacity and energy (token: $RTECAP_MARKET_TOKEN)")
+    add_market_arguments(market)
+
+
 def _add_serve(sub) -> None:
     from rtecap.emulator.cli import add_arguments
 
@@ -225,7 +235,7 @@ def _add_serve(sub) -> None:
 
 #: The sub-commands, in --help order. A module adds its own group by appending a function
 #: that takes the sub-parsers object (e.g. ``rtecap market ...``).
-SUBCOMMANDS = [_add_demo, _add_fetch, _add_plot, _add_serve]
+SUBCOMMANDS = [_add_demo, _add_fetch, _add_plot, _add_market, _add_serve]
 
 
 def _subparser(sub, name: str, **kwargs) -> argparse.ArgumentParser:

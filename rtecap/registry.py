@@ -38,12 +38,18 @@ from typing import Any, Literal
 from rtecap import mappings as m
 from rtecap.exceptions import RteValidationError
 
-__all__ = ["GENINSCAP", "ODRE", "Parameter", "Resource", "find", "get", "names", "resources"]
+__all__ = ["GENINSCAP", "MARKET", "ODRE", "Parameter", "Resource", "find", "get",
+           "market_endpoints", "names", "resources"]
 
 #: ``Resource.api`` of RTE's Generation Installed Capacities API.
 GENINSCAP = "generation_installed_capacities"
 #: ``Resource.api`` of the datasets bundled in :mod:`rtecap.datasets` (no HTTP).
 ODRE = "odre"
+#: The market-data API (:mod:`rtecap.market`). Its eight endpoints are described by
+#: :func:`market_endpoints`, not by :class:`Resource`: their answers hold several row sets
+#: (one per resolution) or the answers of other endpoints, take no parameter, and have none
+#: of the capacity facts the analysis layer reads from a Resource.
+MARKET = "market_data"
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 #: Cache lifetime of an entry that names none (one day, in and out of December).
@@ -356,3 +362,20 @@ def names(api: str | None = None) -> tuple[str, ...]:
     ('capacities_per_production_type', 'capacities_per_production_unit', 'capacities_cpc')
     """
     return tuple(r.name for r in resources(api))
+
+
+def market_endpoints() -> Mapping[str, Any]:
+    """The market-data API's entries: name -> :class:`rtecap.market._endpoints.Endpoint`.
+
+    Each holds the endpoint's path, frame specs (fields, dtypes, sort order), members of an
+    aggregate, parser, loader, xarray dims and cache lifetime; ``api`` is :data:`MARKET`.
+
+    Examples
+    --------
+    >>> endpoints = market_endpoints()
+    >>> endpoints["day_ahead_prices"].path, endpoints["day_ahead_prices"].api == MARKET
+    ('/api/day-ahead-prices', True)
+    """
+    from rtecap.market._endpoints import ENDPOINTS
+
+    return ENDPOINTS

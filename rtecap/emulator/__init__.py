@@ -35,6 +35,11 @@ capacities_per_production_unit, capacities_cpc}`` and their ``/v1/sandbox/...`` 
 answer the guide's own JSON examples whatever the parameters (quirks kept: ``BIOGAS`` and
 ``values`` in the CPC sample, ``type`` in CPPU values, integer capacities).
 
+The same server serves the market-data API (:mod:`.market`, data in :mod:`.market_data`):
+``GET /api/day-ahead-prices``, ``/api/{fcr,afrr,mfrr}-capacity``, ``/api/balancing-capacity``,
+``/api/{afrr,mfrr}-energy`` and ``/api/balancing-energy``, behind ``Authorization: Bearer
+<server.market_token>`` (401 otherwise), with synthetic data moving with ``today``.
+
 Technical errors and faults (guide §5.2): 404 for an unknown path, 405 for a wrong method, 413
 for a body over 5 MB, 414 when the request URI (path and query) exceeds 512 characters, 401
 without a valid unexpired Bearer token, 429 with ``Retry-After`` (whole seconds, >= 1) past
@@ -106,15 +111,18 @@ Interpretations of the guide (shared with ``rtecap.rules``, see docs/guide-rules
 from rtecap.emulator.data import Dataset, build_dataset
 from rtecap.emulator.eic import eic_check_char, is_valid_eic
 from rtecap.emulator.faults import DEFAULT_FAULTS, FAULT_KINDS
+from rtecap.emulator.provenance import SYNTHETIC_SOURCE, mark_synthetic
 from rtecap.emulator.server import EmulatorServer, serve
 
 __all__ = [
     "DEFAULT_FAULTS",
     "FAULT_KINDS",
+    "SYNTHETIC_SOURCE",
     "Dataset",
     "EmulatorServer",
     "build_dataset",
     "eic_check_char",
     "is_valid_eic",
+    "mark_synthetic",
     "serve",
 ]

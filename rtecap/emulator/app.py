@@ -29,6 +29,7 @@ from urllib.parse import parse_qsl
 from rtecap.emulator.checks import InvalidRequest, RuleViolation, parse_query
 from rtecap.emulator.data import Dataset
 from rtecap.emulator.faults import FaultInjector, RateLimiter
+from rtecap.emulator.market import MARKET_ROUTES, market_reply
 from rtecap.emulator.resources import ANSWERS, SANDBOX, NoData
 from rtecap.emulator.spellings import respell
 from rtecap.mappings import (
@@ -182,6 +183,8 @@ class EmulatorApp:
             if settings.fault_token and (fault := self._fault()) is not None:
                 return fault
             return self._token(environ, body)
+        if path in MARKET_ROUTES:  # the market-data API, same server (rtecap.emulator.market)
+            return market_reply(self, environ, path, method)
         if path not in ROUTES:
             return _technical(404)
         if method != "GET":

@@ -119,6 +119,8 @@ def run(args: argparse.Namespace, *, stop: threading.Event | None = None) -> int
               f"-d grant_type=client_credentials {server.token_url} | "
               "python -c 'import json,sys; print(json.load(sys.stdin)[\"access_token\"])')")
         print(f"    curl -H \"Authorization: Bearer $TOKEN\" {server.url}{API_PATH}/{CPPT}")
+        print(f"  market-data API: RTECAP_MARKET_BASE_URL={server.url} "
+              f"RTECAP_MARKET_TOKEN={server.market_token}")
         print("Press Ctrl-C to stop.", flush=True)
         (stop or threading.Event()).wait()
     except KeyboardInterrupt:

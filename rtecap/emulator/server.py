@@ -92,6 +92,9 @@ class EmulatorServer:
     client_id, client_secret : str or None
         Credentials to accept; by default ``rtecap-emulator`` and a random secret.
     host : str, default "127.0.0.1"
+    market_token : str or None
+        The Bearer token the market-data routes (:mod:`rtecap.emulator.market`) accept;
+        by default a random one, read back as :attr:`market_token`.
 
     Attributes
     ----------
@@ -133,6 +136,7 @@ class EmulatorServer:
         client_id: str | None = None,
         client_secret: str | None = None,
         host: str = "127.0.0.1",
+        market_token: str | None = None,
     ):
         self.host, self.port = host, port
         self.latency_ms, self.slow_ms, self.fault_token = latency_ms, slow_ms, fault_token
@@ -144,6 +148,7 @@ class EmulatorServer:
         self.seed = seed
         self.client_id = client_id or DEFAULT_CLIENT_ID
         self.__secret = client_secret or secrets.token_urlsafe(24)
+        self.market_token = market_token or secrets.token_urlsafe(24)
         self.app = EmulatorApp(self, seed)
         self._server: Any = None
         self._thread: threading.Thread | None = None
@@ -156,6 +161,21 @@ class EmulatorServer:
 
     def _secret_matches(self, secret: str) -> bool:
         return hmac.compare_digest(secret.encode(), self.__secret.encode())
+
+    @property
+    def market_token(self) -> str:
+        """The Bearer token the market-data routes accept (never shown in the repr); set
+        another one to revoke the old (see :mod:`rtecap.emulator.market`)."""
+        return self.__market_token
+
+    @market_token.setter
+    def market_token(self, value: str) -> None:
+        if not value:
+            raise ValueError("market_token must be a non-empty string")
+        self.__market_token = str(value)
+
+    def _market_token_matches(self, token: str) -> bool:
+        return hmac.compare_digest(token.encode(), self.__market_token.encode())
 
     @property
     def unsubscribed(self) -> frozenset[str]:
