@@ -44,6 +44,7 @@ from rtecap.parsers._frame import (
 )
 from rtecap.parsers._payload import (
     TIME_UNIT,
+    UNIT_COLUMNS,
     field,
     floats,
     integers,
@@ -221,13 +222,7 @@ def parse_capacities_per_production_unit(
         rows.extend(intervals)
         units.extend([unit_fields] * len(intervals))
     columns: dict[str, Any] = {"end_date": times(pluck(rows, "end_date"), "end_date")}
-    for column, key in (
-        ("code_eic", "code_eic"),
-        ("name", "name"),
-        ("location", "location"),
-        ("producer_code_eic", "code_eic_producteur"),
-        ("producer_name", "name_producteur"),
-    ):
+    for column, key in UNIT_COLUMNS:
         columns[column] = strings(pluck(units, key))
     columns["production_type"] = labels(
         pluck(rows, "type", "production_type"), m.PRODUCTION_TYPES, "production_type"
@@ -381,15 +376,16 @@ def parse_json(
 
     Returns
     -------
-    DataFrame
-        See ``parse_<resource>``.
+    DataFrame or (DataFrame, DataFrame)
+        The frame ``parse_<resource>`` returns for the decoded document (and the rows set
+        aside, with ``return_undated=True``).
 
     Raises
     ------
     RteValidationError
-        Unknown resource, language or order.
+        The resource, language or order is not one rtecap knows.
     ResponseError
-        Not JSON, or not an answer of ``resource``.
+        The document is not JSON, or not an answer of ``resource``.
 
     Examples
     --------

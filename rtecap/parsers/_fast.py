@@ -23,7 +23,7 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap.parsers._frame import finish, scopes
-from rtecap.parsers._payload import floats, integers, labels, times
+from rtecap.parsers._payload import UNIT_COLUMNS, floats, integers, labels, times
 
 
 class _Value(msgspec.Struct, gc=False, forbid_unknown_fields=True):
@@ -99,13 +99,7 @@ def _cppu(answer: _Cppu, lang: str, order: str, return_undated: bool) -> Any:
     repeats = np.repeat(np.arange(len(stations)), sizes)
     units = [station.production_unit or _Unit() for station in stations]
     columns: dict[str, Any] = {"end_date": times([r.end_date for r in rows], "end_date")}
-    for column, key in (
-        ("code_eic", "code_eic"),
-        ("name", "name"),
-        ("location", "location"),
-        ("producer_code_eic", "code_eic_producteur"),
-        ("producer_name", "name_producteur"),
-    ):
+    for column, key in UNIT_COLUMNS:
         columns[column] = _strings([getattr(unit, key) for unit in units], repeats)
     columns["production_type"] = labels(
         [r.type for r in rows], m.PRODUCTION_TYPES, "production_type"

@@ -19,6 +19,15 @@ from rtecap.exceptions import ResponseError
 #: Resolution of every timestamp rtecap returns (pandas 3's own for parsed strings).
 TIME_UNIT = "us"
 
+#: CPPU: column of the frame <- key of a ``production_unit`` (producer keys in lower case).
+UNIT_COLUMNS = (
+    ("code_eic", "code_eic"),
+    ("name", "name"),
+    ("location", "location"),
+    ("producer_code_eic", "code_eic_producteur"),
+    ("producer_name", "name_producteur"),
+)
+
 
 def records(payload: Mapping[str, Any], resource: str) -> list[Mapping[str, Any]]:
     """Return the list under the resource's top-level key (one object -> a list of one).
