@@ -144,9 +144,45 @@ fig.autofmt_xdate()
 # %% [markdown]
 # Over four weeks the installed capacity moves by one monthly update (+166 MW here); the
 # midday dip is the daily shape of the prices, deeper on weekends (see the profile). A study of
-# the link needs a longer price history than one window of the API. The HTTP cache is no archive
-# (it keeps the latest answer of each endpoint): save each day's answer as it came —
-# `rtecap market fetch day-ahead-prices -o prices-2026-04-20.json` — read the files back with
-# `market.read_day_ahead_prices`, concatenate them, drop the quarter hours seen twice
-# (`~df.index.duplicated(keep="last")`), and set the series beside `as_of` of the CPC frame, as
-# above.
+# the link needs a longer price history than one window of the API — and the HTTP cache is no
+# archive (it keeps the latest answer of each endpoint).
+#
+# ## Collecting an archive
+#
+# `market.collect(store)` fetches the unit endpoints and the day-ahead prices and merges their
+# rows into a local Parquet archive: rows already there are unchanged, new ones added, a value
+# republished since is replaced and its old value kept in a revisions table. Run it every day
+# (`rtecap market collect --store DIR` from cron, see the docs page on the market archive);
+# here three collections a week apart, moving the emulator's clock between them, with the
+# day-ahead prices and the FCR capacity only to keep the notebook short:
+
+# %%
+import tempfile
+
+store = tempfile.mkdtemp(prefix="rtecap-archive-")  # a real study keeps it on a local disk
+wanted = ("day_ahead_prices", "fcr_capacity")
+with serve(today=TODAY, seed=0) as server:
+    client = market.Client(server.market_token, server.url, cache=False)
+    for day in ("2026-04-06", "2026-04-13", "2026-04-20"):
+        server.today = day
+        run = market.collect(store, client=client, endpoints=wanted)
+        for name, (added, revised, unchanged) in run.per_endpoint().items():
+            print(f"{day} {name}: {added} added, {revised} revised, {unchanged} unchanged")
+    client.close()
+
+# %% [markdown]
+# `market.load_archive(store, endpoint, start=..., end=...)` gives back the loader's frame for
+# any stretch of the archive — here six weeks of quarter hours where one call of the API
+# holds four — and the same checks apply (the spring DST Sunday holds 92):
+
+# %%
+history = market.load_archive(store, "day_ahead_prices")
+print(len(history), "quarter hours from", history.index.min(), "to", history.index.max())
+print("duplicates:", int(history.index.duplicated().sum()))
+counts = history.rte.day_counts()
+counts[counts["expected"] != 96]
+
+# %%
+import shutil
+
+shutil.rmtree(store)  # this tour's archive only

@@ -157,6 +157,7 @@ environment variables:
                                      prints the emulator's)
   RTECAP_MARKET_TOKEN                Bearer token of the market-data API (rtecap market)
   RTECAP_MARKET_BASE_URL             its host (default https://co-c8jb.nanocorp.app)
+  RTECAP_MARKET_ARCHIVE              the store of rtecap market collect / report
   RTECAP_OFFLINE=1                   answer from the cache only
   TQDM_DISABLE=1                     no progress bars
   XDG_CACHE_HOME                     where the HTTP cache lives (rtecap/http_cache.sqlite)

@@ -68,6 +68,8 @@ def rte_emulator(_rte_emulator_session: Any, pytestconfig: pytest.Config) -> Any
     server.rate_limit, server.token_lifetime, server.fault_token = None, 7200.0, False
     server.strict, server.unsubscribed, server.no_data_404 = False, (), False
     server.alt_spellings = False
+    if hasattr(server, "market_republish"):  # the market-data routes (rtecap.market)
+        server.market_republish = None
     server.reseed(defaults["seed"])
     server.reset_counts()
     return server

@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from rtecap.emulator.market_data import answer_bytes
+from rtecap.emulator.market_republish import republish
 from rtecap.market.mappings import PATHS, SYNTHETIC_HEADER
 
 #: Path -> endpoint name.
@@ -63,4 +64,5 @@ def market_reply(app: Any, environ: dict[str, Any], path: str, method: str) -> t
     if fault is not None:
         return fault
     body = answer_bytes(MARKET_ROUTES[path], settings.today, settings.seed)
+    body = republish(body, MARKET_ROUTES[path], settings.market_republish)
     return 200, [(SYNTHETIC_HEADER, "1")], body

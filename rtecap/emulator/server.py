@@ -15,6 +15,7 @@ from typing import Any
 from rtecap.emulator.app import EmulatorApp
 from rtecap.emulator.data import Dataset, as_date, build_dataset
 from rtecap.emulator.faults import check_mix
+from rtecap.emulator.market_republish import check_republish
 
 logger = logging.getLogger(__name__)
 DEFAULT_CLIENT_ID = "rtecap-emulator"
@@ -95,6 +96,10 @@ class EmulatorServer:
     market_token : str or None
         The Bearer token the market-data routes (:mod:`rtecap.emulator.market`) accept;
         by default a random one, read back as :attr:`market_token`.
+    market_republish : mapping or None
+        Values the market-data routes serve in place of the synthetic ones, as a republished
+        price: ``{endpoint: {period start: {field: value}}}``
+        (:mod:`rtecap.emulator.market_republish`); settable while the server runs.
 
     Attributes
     ----------
@@ -137,6 +142,7 @@ class EmulatorServer:
         client_secret: str | None = None,
         host: str = "127.0.0.1",
         market_token: str | None = None,
+        market_republish: Mapping[str, Mapping[Any, Mapping[str, Any]]] | None = None,
     ):
         self.host, self.port = host, port
         self.latency_ms, self.slow_ms, self.fault_token = latency_ms, slow_ms, fault_token
@@ -149,6 +155,7 @@ class EmulatorServer:
         self.client_id = client_id or DEFAULT_CLIENT_ID
         self.__secret = client_secret or secrets.token_urlsafe(24)
         self.market_token = market_token or secrets.token_urlsafe(24)
+        self.market_republish = market_republish
         self.app = EmulatorApp(self, seed)
         self._server: Any = None
         self._thread: threading.Thread | None = None
@@ -176,6 +183,16 @@ class EmulatorServer:
 
     def _market_token_matches(self, token: str) -> bool:
         return hmac.compare_digest(token.encode(), self.__market_token.encode())
+
+    @property
+    def market_republish(self) -> dict:
+        """Republished market values ``{endpoint: {instant (UTC): {field: value}}}``; set a
+        mapping with ISO times (any offset) or aware datetimes, or None."""
+        return self._market_republish
+
+    @market_republish.setter
+    def market_republish(self, value: Mapping[str, Mapping[Any, Mapping[str, Any]]] | None):
+        self._market_republish = check_republish(value)
 
     @property
     def unsubscribed(self) -> frozenset[str]:

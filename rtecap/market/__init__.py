@@ -18,6 +18,15 @@ Examples
 {96: 28, 92: 1}
 """
 
+from rtecap.market.archive import (
+    ArchiveBusyError,
+    ArchiveError,
+    CollectError,
+    CollectSummary,
+    collect,
+)
+from rtecap.market.archive_check import archive_gaps, archive_report
+from rtecap.market.archive_load import load_archive, load_revisions
 from rtecap.market.client import Answer, Client, MarketAuthError
 from rtecap.market.loaders import (
     LOADERS,
@@ -44,10 +53,17 @@ from rtecap.market.results import BalancingEnergy, EnergyResult
 __all__ = [
     "LOADERS",
     "Answer",
+    "ArchiveBusyError",
+    "ArchiveError",
     "BalancingEnergy",
     "Client",
+    "CollectError",
+    "CollectSummary",
     "EnergyResult",
     "MarketAuthError",
+    "archive_gaps",
+    "archive_report",
+    "collect",
     "day_counts",
     "gaps",
     "get_afrr_capacity",
@@ -58,6 +74,8 @@ __all__ = [
     "get_fcr_capacity",
     "get_mfrr_capacity",
     "get_mfrr_energy",
+    "load_archive",
+    "load_revisions",
     "periods_per_day",
     "read_afrr_capacity",
     "read_afrr_energy",

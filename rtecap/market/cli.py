@@ -36,6 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fetch.add_argument("--no-cache", action="store_true", help="do not use the disk cache")
     fetch.add_argument("--offline", action="store_true", help="answer from the cache only")
     fetch.set_defaults(func=run)
+    from rtecap.market.archive_cli import add_archive_commands
+
+    add_archive_commands(sub)
 
 
 def _frames(result, stem: Path) -> dict[Path, object]:

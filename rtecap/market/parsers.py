@@ -122,9 +122,12 @@ def parse_rows(rows: Any, spec: FrameSpec, *, where: str = "rows") -> pd.DataFra
     return _tidy(frame, spec, where)
 
 
-def _tidy(frame: pd.DataFrame, spec: FrameSpec, where: str) -> pd.DataFrame:
+def _tidy(frame: pd.DataFrame, spec: FrameSpec, where: str, *, unique: bool = False
+          ) -> pd.DataFrame:  # fmt: skip
+    """Drop exact duplicate rows (with a warning; ``unique=True``: the caller knows there
+    are none, e.g. an archive's keyed rows) and sort by period start, then ``spec.sort``."""
     flat = frame.reset_index()
-    dupes = flat.duplicated()
+    dupes = pd.Series(False, index=flat.index) if unique else flat.duplicated()
     if dupes.any():
         warnings.warn(f"{where}: {int(dupes.sum())} exact duplicate row(s) dropped",
                       stacklevel=4)  # fmt: skip
