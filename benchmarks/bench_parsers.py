@@ -1,43 +1,109 @@
-"""Parse speed of a large CPC answer against a naive baseline, in the same run (no assertion).
+"""Parse targets: ``read_*`` of CPPU and CPC answers from bytes (issue 15; prints, asserts nothing).
 
-Baseline: ``pd.DataFrame.from_records`` on the same records (no dtypes, no time zone, no
-sorting) - the least any parser must do. Prints rtecap's time and the ratio.
+For 10k, 100k and 1M value rows with realistic variety (:mod:`payloads`), in one run: the
+decoders alone (``json.loads``, orjson, msgspec to dicts, msgspec typed into rtecap's structs),
+``read_*`` from the bytes, and the baseline ``pd.json_normalize`` + ``pd.to_datetime``. Ratios:
+read / json.loads (target <= 1.0) and baseline / read (target >= 5). Memory of the frame per
+row. Times are medians of 5 runs (3 at 1M rows) of the process's CPU time, which a machine
+shared with other jobs disturbs less than wall time (each step is single-threaded: both are
+the same on an idle machine); the wall-time ratio is printed too. ``BENCH_ROWS=10000,100000``
+picks the sizes.
+
+Run: ``.venv/bin/python benchmarks/bench_parsers.py`` (or ``make bench``).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import statistics
+import sys
 import time
+from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from rtecap import mappings as m
-from rtecap.parsers import parse_capacities_cpc
+sys.path.insert(0, str(Path(__file__).parent))
+import payloads  # noqa: E402
+
+import rtecap  # noqa: E402
+from rtecap import mappings as m  # noqa: E402
+from rtecap.parsers import _fast  # noqa: E402
+
+SIZES = [int(n) for n in os.environ.get("BENCH_ROWS", "10000,100000,1000000").split(",")]
 
 
-def _records(n: int) -> list[dict]:
-    rng = np.random.default_rng(0)
-    stamps = [d.isoformat() for d in pd.date_range("2015-03-01", periods=140, freq="MS", tz=m.TZ)]
-    deps, types = list(m.DEPARTMENT_CODES), list(m.CPC_PRODUCTION_TYPES)
-    return [{"updated_date": stamps[i % 140], "department_code": deps[i % len(deps)],
-             "network_connection": m.NETWORKS[i % 2], "production_type": types[i % 9],
-             "value": int(v)} for i, v in enumerate(rng.integers(0, 10**6, n))]
+WALL: dict[str, float] = {}
 
 
-def _best(fn, repeat: int = 3) -> float:
-    times = []
+def median_time(fn, repeat: int, name: str = "") -> float:
+    """Median CPU time of ``repeat`` runs (the median wall time goes to ``WALL[name]``)."""
+    cpu, wall = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - t0)
+    WALL[name] = statistics.median(wall)
+    return statistics.median(cpu)
+
+
+def baseline(resource: str, data: bytes) -> pd.DataFrame:
+    payload = json.loads(data)
+    if resource == m.CPPU:
+        df = pd.json_normalize(payload[m.CPPU], "values",
+                               [["production_unit", "code_eic"], ["production_unit", "name"]])
+        dates = ("start_date", "end_date", "updated_date")
+    else:
+        df = pd.json_normalize(payload[m.CPC])
+        dates = ("updated_date",)
+    for name in dates:
+        df[name] = pd.to_datetime(df[name], utc=True, format="ISO8601")
+    return df
+
+
+def decoders(resource: str):
+    out = {"json.loads": json.loads}
+    try:
+        import orjson
+        out["orjson"] = orjson.loads
+    except ImportError:
+        pass
+    import msgspec
+    out["msgspec (dicts)"] = msgspec.json.decode
+    out["msgspec (typed)"] = _fast._FAST[resource][0].decode
+    return out
+
+
+def row(resource: str, data: bytes, read, repeat: int) -> None:
+    """Measure one answer and print its line."""
+    t = {name: median_time(lambda f=f: f(data), repeat, name)
+         for name, f in decoders(resource).items()}
+    df = read(data)
+    t_read = median_time(lambda: read(data), repeat, "read")
+    t_base = median_time(lambda: baseline(resource, data), repeat, "baseline")
+    per_row = df.memory_usage(deep=True).sum() / len(df)
+    orjson = t.get("orjson", float("nan"))
+    print(f"{'CPPU' if resource == m.CPPU else 'CPC':<8}{len(df):>9}"
+          f"{len(data) / 1e6:>7.1f} {t['json.loads']:>10.3f} {orjson:>7.3f}"
+          f" {t['msgspec (dicts)']:>8.3f} {t['msgspec (typed)']:>7.3f} {t_read:>8.3f}"
+          f" {t_base:>9.3f} {t_read / t['json.loads']:>9.2f}x {t_base / t_read:>9.1f}x"
+          f" {per_row:>6.0f}  (wall: {WALL['read'] / WALL['json.loads']:.2f}x,"
+          f" {WALL['baseline'] / WALL['read']:.1f}x)", flush=True)
+
+
+def main() -> None:
+    readers = {m.CPPU: rtecap.read_capacities_per_production_unit,
+               m.CPC: rtecap.read_capacities_cpc}
+    print(f"{'answer':<8}{'rows':>9}{'MB':>7} {'json.loads':>10} {'orjson':>7} {'msgspec':>8}"
+          f" {'typed':>7} {'read_*':>8} {'baseline':>9} {'read/json':>10} {'base/read':>10}"
+          f" {'B/row':>6}")
+    for n in SIZES:
+        for resource, make in ((m.CPPU, payloads.cppu), (m.CPC, payloads.cpc)):
+            row(resource, make(n), readers[resource], repeat=5 if n <= 100_000 else 3)
+    print("targets: read/json <= 1.0x, base/read >= 5x (CPU s, medians; wall-time ratios in "
+          "brackets)")
 
 
 if __name__ == "__main__":
-    n = 250_000
-    records = _records(n)
-    payload = {m.CPC: records}
-    base = _best(lambda: pd.DataFrame.from_records(records))
-    ours = _best(lambda: parse_capacities_cpc(payload))
-    print(f"CPC parse, {n} records: rtecap {ours:.2f} s, DataFrame.from_records {base:.2f} s "
-          f"-> ratio {ours / base:.1f}x")
+    main()

@@ -21,6 +21,30 @@ PayloadSource: TypeAlias = (
 )
 
 
+def strip_bom(data: str | bytes | bytearray | memoryview) -> str | memoryview:
+    """The document without leading UTF-8 byte-order marks (bytes as a view: no copy)."""
+    if isinstance(data, str):
+        return data.lstrip("\ufeff")
+    view = memoryview(data)
+    while view[:3] == b"\xef\xbb\xbf":
+        view = view[3:]
+    return view
+
+
+def loads(data: str | bytes | bytearray | memoryview) -> Any:
+    """Decode JSON with msgspec (in C), else with :func:`json.loads`: the same objects.
+
+    What msgspec declines (``NaN`` literals, integers beyond 64 bits, bad UTF-8 ...) goes to
+    the standard library, which decodes it or raises as it always did.
+    """
+    import msgspec
+
+    try:
+        return msgspec.json.decode(data)
+    except (msgspec.DecodeError, UnicodeDecodeError):
+        return json.loads(data if isinstance(data, str) else bytes(data).decode("utf-8"))
+
+
 def decode_json(data: str | bytes | bytearray) -> Any:
     """Decode a JSON document, tolerating a UTF-8 byte-order mark.
 
@@ -46,7 +70,7 @@ def decode_json(data: str | bytes | bytearray) -> Any:
     {'capacities_cpc': []}
     """
     try:
-        text = data.decode("utf-8-sig") if isinstance(data, bytes | bytearray) else data
+        text = data if isinstance(data, str) else bytes(data).decode("utf-8-sig")
         return json.loads(text.lstrip("\ufeff"), object_pairs_hook=_unique_keys)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
         raise ResponseError(f"not a JSON document: {type(err).__name__}: {err}") from err
@@ -105,12 +129,20 @@ def load_payload(source: PayloadSource) -> Mapping[str, Any]:
     """
     if isinstance(source, Mapping):
         return source
+    return decode_json(read_source(source))
+
+
+def read_source(source: PayloadSource) -> str | bytes:
+    """The JSON document of a path, a file object or bytes, as it is (not decoded).
+
+    Raises as :func:`load_payload` does.
+    """
     if isinstance(source, bytes | bytearray):
-        return decode_json(source)
+        return source
     if isinstance(source, str | os.PathLike):
         try:
             with open(source, "rb") as handle:
-                return decode_json(handle.read())
+                return handle.read()
         except OSError as err:  # FileNotFoundError, or "file name too long" for a JSON text
             if isinstance(source, str) and _looks_like_json(source):
                 shown = source if len(source) <= 40 else source[:37] + "..."
@@ -119,8 +151,8 @@ def load_payload(source: PayloadSource) -> Mapping[str, Any]:
                     "pass io.StringIO(text)"
                 ) from err
             raise
-    if hasattr(source, "read"):
-        return decode_json(source.read())
+    if hasattr(source, "read") and not isinstance(source, Mapping):
+        return source.read()
     raise TypeError(
         "expected a path, a file object, bytes or a dict (JSON text: io.StringIO(text)); "
         f"got {type(source).__name__}"

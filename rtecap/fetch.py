@@ -240,6 +240,8 @@ def merge(resource: str, answers: list[dict | None]) -> dict:
 
 def _drop_placeholders(records: list, spec: registry.Resource) -> list:
     """Drop CCPC-RG09 records whose combination (list parameters) has data in another call."""
+    if not any(["updated_date" not in r for r in records]):
+        return records  # no placeholder (the usual case): no key to build
     keys = [p.name for p in spec.list_parameters]
     seen = {tuple(r.get(k) for k in keys) for r in records if "updated_date" in r}
     return [r for r in records if "updated_date" in r or tuple(r.get(k) for k in keys) not in seen]

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from rtecap import mappings as m
 from rtecap import registry
-from rtecap._sources import PayloadSource, decode_json, load_payload
-from rtecap.parsers import check_lang, parse
+from rtecap._sources import PayloadSource, decode_json, load_payload, read_source
+from rtecap.parsers import check_lang, parse, parse_json
 from rtecap.rules import DateLike
 
 if TYPE_CHECKING:
@@ -39,8 +39,10 @@ __all__ = [
 def _read(resource: str, source: PayloadSource, lang: str, order: str,
           return_undated: bool) -> pd.DataFrame:
     lang = check_lang(lang)  # before opening anything
-    return parse(resource, load_payload(source), lang=lang, order=order,
-                 return_undated=return_undated)
+    if isinstance(source, Mapping):
+        return parse(resource, source, lang=lang, order=order, return_undated=return_undated)
+    return parse_json(resource, read_source(source), lang=lang, order=order,
+                      return_undated=return_undated)
 
 
 def read_capacities_per_production_type(

@@ -17,6 +17,10 @@ Real answers differ from the guide; the parsers accept
 ``type``/``production_type``, ``value``/``values``, producer keys in any case or absent,
 ``Z`` or ``+hh:mm`` offsets, ints or floats, ``BIOGAS``/``OTHER`` for ``BIOGAZ``/``OTHERS``,
 and a top-level key holding one object instead of a list.
+
+Answers of the guide's shape take a fast path (:mod:`rtecap.parsers._fast`): msgspec decodes
+the bytes (:func:`parse_json`), or copies the dicts (``parse_*``), into typed records, in C;
+any other payload is parsed from dicts as before, to the same frame, warnings and errors.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap import registry
+from rtecap._sources import decode_json, strip_bom
 from rtecap.parsers._frame import (
     ORDERS,
     drop_exact_duplicates,
@@ -39,6 +44,7 @@ from rtecap.parsers._frame import (
 )
 from rtecap.parsers._payload import (
     TIME_UNIT,
+    UNIT_COLUMNS,
     field,
     floats,
     integers,
@@ -61,6 +67,7 @@ __all__ = [
     "parse_capacities_cpc",
     "parse_capacities_per_production_type",
     "parse_capacities_per_production_unit",
+    "parse_json",
     "row_order",
     "sort_frame",
     "time_order",
@@ -73,6 +80,16 @@ _ENUMS: Mapping[str, tuple[str, ...]] = {
 
 
 # --------------------------------------------------------------------------- parsers
+def _fast_objects(resource: str, payload: Any, lang: str, order: str,
+                  return_undated: bool) -> Any:
+    """The fast path's frame of a decoded answer of the guide's shape, else ``None``."""
+    row_order(resource, order)  # an unknown order is an error on both paths
+    from rtecap.parsers import _fast  # msgspec, on first use
+
+    return _fast.parse_objects(resource, payload, lang=lang, order=order,
+                               return_undated=return_undated)
+
+
 def parse_capacities_per_production_type(
     payload: Mapping[str, Any],
     *,
@@ -193,6 +210,9 @@ def parse_capacities_per_production_unit(
     np.True_
     """
     lang = check_lang(lang)
+    fast = _fast_objects(m.CPPU, payload, lang, order, return_undated)
+    if fast is not None:
+        return fast
     rows: list[Mapping[str, Any]] = []
     units: list[Mapping[str, Any]] = []
     for station in records(payload, m.CPPU):
@@ -202,13 +222,7 @@ def parse_capacities_per_production_unit(
         rows.extend(intervals)
         units.extend([unit_fields] * len(intervals))
     columns: dict[str, Any] = {"end_date": times(pluck(rows, "end_date"), "end_date")}
-    for column, key in (
-        ("code_eic", "code_eic"),
-        ("name", "name"),
-        ("location", "location"),
-        ("producer_code_eic", "code_eic_producteur"),
-        ("producer_name", "name_producteur"),
-    ):
+    for column, key in UNIT_COLUMNS:
         columns[column] = strings(pluck(units, key), f"production_unit.{key}")
     columns["production_type"] = labels(
         pluck(rows, "type", "production_type"), m.PRODUCTION_TYPES, "production_type"
@@ -277,6 +291,9 @@ def parse_capacities_cpc(
     ('BIOGAZ', 323012)
     """
     lang = check_lang(lang)
+    fast = _fast_objects(m.CPC, payload, lang, order, return_undated)
+    if fast is not None:
+        return fast
     rows = records(payload, m.CPC)
     columns = {name: labels(pluck(rows, name), _ENUMS[name], name) for name in _ENUMS}
     columns["production_type"] = labels(
@@ -332,3 +349,60 @@ def parse(
     """
     return registry.get(resource).parse(payload, lang=lang, order=order,
                                         return_undated=return_undated)
+
+
+def parse_json(
+    resource: str,
+    source: str | bytes,
+    *,
+    lang: str = "en",
+    order: str = "time",
+    return_undated: bool = False,
+) -> pd.DataFrame:
+    """Parse the answer of ``resource`` given as JSON bytes or text (what ``read_*`` do).
+
+    CPPU and CPC answers of the guide's shape are decoded by msgspec straight into typed
+    records (no ``dict`` per record); any other payload is decoded to dicts and parsed by
+    ``parse_<resource>``. Both give the same frame, warnings and errors.
+
+    Parameters
+    ----------
+    resource : str
+        A resource name or short alias (see :func:`parse`).
+    source : bytes or str
+        The JSON document itself (UTF-8, with or without a byte-order mark), not a path.
+    lang, order, return_undated
+        See ``parse_<resource>``.
+
+    Returns
+    -------
+    DataFrame or (DataFrame, DataFrame)
+        The frame ``parse_<resource>`` returns for the decoded document (and the rows set
+        aside, with ``return_undated=True``).
+
+    Raises
+    ------
+    RteValidationError
+        The resource, language or order is not one rtecap knows.
+    ResponseError
+        The document is not JSON, or not an answer of ``resource``.
+
+    Examples
+    --------
+    >>> data = b'{"capacities_cpc": [{"updated_date": "2016-02-01T00:00:00+01:00", ' \\
+    ...        b'"department_code": "FR", "network_connection": "RPD", ' \\
+    ...        b'"production_type": "SOLAR", "value": 9}]}'
+    >>> int(parse_json("cpc", data)["capacity_kw"].iloc[0])
+    9
+    """
+    spec = registry.get(resource)
+    lang = check_lang(lang)
+    row_order(spec.name, order)
+    from rtecap.parsers import _fast  # msgspec, on first use
+
+    frame = _fast.parse_bytes(spec.name, strip_bom(source), lang=lang, order=order,
+                              return_undated=return_undated)
+    if frame is None:
+        frame = spec.parse(decode_json(source), lang=lang, order=order,
+                           return_undated=return_undated)
+    return frame

@@ -53,16 +53,80 @@ def row_order(resource: str, order: str) -> tuple[tuple[str, bool, str | None], 
 
 
 
-def _sort_key(values: pd.Series, how: str | None) -> pd.Series:
-    if not isinstance(values.dtype, pd.CategoricalDtype):
-        return values
-    codes = values.cat.codes.to_numpy()
-    if how == "alpha":
-        order = np.argsort(np.asarray(values.cat.categories, dtype=str), kind="stable")
-        rank = np.empty(len(order), dtype="int64")
-        rank[order] = np.arange(len(order))
-        codes = np.where(codes >= 0, rank[codes.clip(0)], -1)
-    return pd.Series(np.where(codes >= 0, codes, np.nan), index=values.index)
+def _column(df: pd.DataFrame, name: str) -> Any:
+    return df.index if name == df.index.name and name not in df.columns else df[name]
+
+
+def _rank_key(values: Any, ascending: bool, how: str | None) -> np.ndarray:
+    """An int64 key that sorts like ``values`` (missing values last, equal values equal).
+
+    Categoricals sort on their codes ("enum") or on their labels by code point ("alpha");
+    dates on their integer value; anything else on the rank of its distinct values.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        cats = values.cat.categories if isinstance(values, pd.Series) else values.categories
+        codes = np.asarray(values.cat.codes if isinstance(values, pd.Series) else values.codes,
+                           dtype="int64")
+        if how == "alpha":
+            order = np.argsort(np.asarray(cats, dtype=str), kind="stable")
+            rank = np.empty(len(order), dtype="int64")
+            rank[order] = np.arange(len(order))
+            codes = np.where(codes >= 0, rank[codes.clip(0)], -1)
+        size = len(cats)
+    elif isinstance(values.dtype, pd.DatetimeTZDtype | np.dtypes.DateTime64DType):
+        codes = np.asarray(values.asi8 if isinstance(values, pd.Index) else
+                           pd.DatetimeIndex(values).asi8, dtype="int64")
+        missing = codes == np.iinfo("int64").min
+        if not ascending:
+            codes = -codes
+        return np.where(missing, np.iinfo("int64").max, codes)
+    else:
+        codes, uniques = pd.factorize(values, sort=True)
+        codes, size = codes.astype("int64"), len(uniques)
+    if not ascending:
+        codes = np.where(codes >= 0, size - 1 - codes, -1)
+    return np.where(codes >= 0, codes, size)
+
+
+def _positions(
+    df: pd.DataFrame, order: list[tuple[str, bool, str | None]], unique: bool
+) -> np.ndarray:
+    """Row positions of ``df`` sorted on ``order``; ``unique`` drops exact repeats.
+
+    The keys refine the order one at a time and each is computed only for the rows still
+    tied on the keys before it: with distinct dates the first key settles nearly every row.
+    Rows still tied after every column and the index are exact duplicates.
+    """
+    n = len(df)
+    perm = np.arange(n)
+    first = np.ones(n, dtype=bool)  # in sorted order: the first row of its group of ties
+    first[1:] = False
+    for name, ascending, how in order:
+        group = np.cumsum(first) - 1
+        tied = np.bincount(group)[group] > 1
+        if not tied.any():
+            break
+        rows = perm[tied]
+        key = _rank_key(_column(df, name).take(rows), ascending, how)
+        # one group (the first key): any sort will do, as rows tied on every key are equal
+        within = (np.argsort(key) if tied.all() and first.sum() == 1
+                  else np.lexsort((key, group[tied])))
+        perm[tied] = rows[within]
+        key, ties = key[within], group[tied][within]
+        starts = np.ones(len(within), dtype=bool)
+        starts[1:] = (ties[1:] != ties[:-1]) | (key[1:] != key[:-1])
+        first[tied] = starts
+    return perm[first] if unique else perm
+
+
+def _full_order(
+    df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]]
+) -> list[tuple[str, bool, str | None]]:
+    """``order``, then the index and every other column (ascending, by value)."""
+    keys = list(order)
+    named = {name for name, _, _ in keys}
+    rest = [df.index.name, *df.columns] if df.index.name not in named else list(df.columns)
+    return keys + [(name, True, None) for name in rest if name not in named]
 
 
 def sort_frame(df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]]) -> pd.DataFrame:
@@ -88,16 +152,16 @@ def sort_frame(df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]]) 
     >>> sort_frame(df, [("i", True, None)])["x"].tolist()
     [1, 2]
     """
-    flat = df.reset_index()
-    order = list(order)
-    named = {name for name, _, _ in order}
-    order += [(name, True, None) for name in flat.columns if name not in named]
-    keys = pd.DataFrame({i: _sort_key(flat[name], how) for i, (name, _, how) in enumerate(order)})
-    if keys.empty:
+    if df.empty:
         return df
-    ascending = [asc for _, asc, _ in order]
-    positions = keys.sort_values(list(keys), ascending=ascending, na_position="last").index
-    return df.iloc[positions.to_numpy()]
+    return df.iloc[_positions(df, _full_order(df, order), unique=False)]
+
+
+def sort_unique(df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]]) -> pd.DataFrame:
+    """:func:`sort_frame`, dropping rows equal to another in every column and the index."""
+    if df.empty:
+        return df
+    return df.iloc[_positions(df, _full_order(df, order), unique=True)]
 
 
 def drop_exact_duplicates(df: pd.DataFrame) -> pd.DataFrame:
@@ -105,13 +169,14 @@ def drop_exact_duplicates(df: pd.DataFrame) -> pd.DataFrame:
     return df[~df.reset_index().duplicated().to_numpy()]
 
 
-def scopes(department_code: pd.Categorical) -> pd.Categorical:
+def scopes(department_code: Any) -> pd.Categorical:
     """The CPC ``scope`` of each row: "national" for ``FR`` (CCPC-RG02), else "department"."""
-    codes = np.asarray(department_code, dtype=object)
-    national = np.array([c == "FR" for c in codes], dtype=bool)
-    values = np.where(pd.isna(codes), np.array(None, dtype=object),
-                      np.where(national, "national", "department"))
-    return pd.Categorical(values, categories=m.SCOPES)
+    codes_of = pd.Categorical(department_code)
+    codes = np.asarray(codes_of.codes)
+    national = np.asarray(codes_of.categories == "FR", dtype=bool)
+    scope = np.where(national, m.SCOPES.index("national"), m.SCOPES.index("department"))
+    return pd.Categorical.from_codes(np.append(scope, -1)[codes],
+                                     dtype=pd.CategoricalDtype(m.SCOPES))
 
 
 def _user_stacklevel() -> int:
@@ -127,7 +192,7 @@ def _user_stacklevel() -> int:
 
 
 def _set_aside(
-    spec: registry.Resource, df: pd.DataFrame
+    spec: registry.Resource, df: pd.DataFrame, keys: Iterable[tuple[str, bool, str | None]]
 ) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """Split off the rows without an index date: (dated rows, undated rows, their counts).
 
@@ -136,8 +201,8 @@ def _set_aside(
     other undated row is data the source left undated, and a warning counts them.
     """
     undated = np.asarray(df.index.isna(), dtype=bool)
-    aside = df[undated]
-    counts = {"undated": int(undated.sum()), "placeholders": 0}
+    aside = sort_unique(df[undated], keys)
+    counts = {"undated": len(aside), "placeholders": 0}
     if spec.placeholder_value is not None:
         counts["placeholders"] = int(aside[spec.placeholder_value].isna().sum())
         counts["undated"] -= counts["placeholders"]
@@ -170,13 +235,13 @@ def finish(
     keys = row_order(spec.name, order)
     names = [c for c, _ in spec.columns]
     df = pd.DataFrame(dict(columns), index=index.rename(spec.index))[names]
-    df, aside, counts = _set_aside(spec, drop_exact_duplicates(df))
-    df = sort_frame(df, keys)
+    df, aside, counts = _set_aside(spec, df, keys)
+    df = sort_unique(df, keys)
     df.attrs["rtecap"] = {"resource": spec.name, "lang": "en", "order": order,
                           "set_aside": counts}
     df = translate(df, lang) if lang != "en" else df
     if not return_undated:
         return df
-    aside = sort_frame(aside, keys).reset_index()
+    aside = aside.reset_index()
     aside.attrs = copy.deepcopy(df.attrs)
     return df, (translate(aside, lang) if lang != "en" else aside)

@@ -39,6 +39,15 @@ def _column(values: list[Any]) -> np.ndarray:
     """A 1-D object array of ``values`` (a list among them stays one element, no 2nd axis)."""
     return np.fromiter(values, dtype=object, count=len(values))
 
+#: CPPU: column of the frame <- key of a ``production_unit`` (producer keys in lower case).
+UNIT_COLUMNS = (
+    ("code_eic", "code_eic"),
+    ("name", "name"),
+    ("location", "location"),
+    ("producer_code_eic", "code_eic_producteur"),
+    ("producer_name", "name_producteur"),
+)
+
 
 def records(payload: Mapping[str, Any], resource: str) -> list[Mapping[str, Any]]:
     """Return the list under the resource's top-level key (one object -> a list of one).
@@ -116,21 +125,99 @@ def _factorize(values: list[Any], name: str) -> tuple[np.ndarray, np.ndarray]:
 _NONE = object()
 
 
-def times(values: list[Any], name: str) -> pd.DatetimeIndex:
-    """ISO 8601 strings (``Z`` or ``±hh:mm``, mixed offsets, None) -> Europe/Paris."""
+def _pandas_times(values: list[Any], name: str) -> pd.DatetimeIndex:
+    """Any ISO 8601 form pandas reads (``format="ISO8601"``), through its distinct values."""
     codes, distinct = _factorize(values, name)
     naive = next((v for v in distinct if v.strip() and not _OFFSET.search(v.strip())), None)
     if naive is not None:  # read as UTC, it would shift every date by the Paris offset
         raise ResponseError(f"{name}: not an ISO 8601 date with an offset: {shown(naive)}")
     try:
         utc = pd.DatetimeIndex(pd.to_datetime(distinct, utc=True, format="ISO8601"))
-        local = utc.tz_convert(m.TZ).as_unit(TIME_UNIT)
     except _UNREADABLE as err:
         raise ResponseError(f"{name}: not an ISO 8601 date with an offset ({err})") from err
     outside = (utc < _FIRST) | (utc > _LAST)
     if outside.any():  # a local year beyond 9999 cannot even be printed by pandas
         raise ResponseError(f"{name}: date out of range: {shown(distinct[outside.argmax()])}")
-    return local.take(codes, allow_fill=True, fill_value=pd.NaT)
+    return utc.as_unit(TIME_UNIT).take(codes, allow_fill=True, fill_value=pd.NaT)
+
+
+#: ``YYYY-MM-DDTHH:MM:SS±hh:mm``: positions of its digits and of its separators.
+_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 23, 24]
+_SEPARATORS = [4, 7, 10, 13, 16]
+_SEPARATOR_CHARS = np.frombuffer(b"--T::", dtype=np.uint8)
+_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+
+def _plain_chunk(values: list[Any]) -> tuple[np.ndarray, np.ndarray]:
+    unread = np.zeros(len(values), dtype=np.int64), np.zeros(len(values), dtype=bool)
+    if not set(map(type, values)) <= {str, type(None)}:
+        return unread  # not strings: pandas reads
+    try:
+        chars = np.array(values, dtype="S26").view(np.uint8).reshape(len(values), 26)
+    except UnicodeEncodeError:
+        return unread  # not ASCII: pandas reads
+    # fixed-width strings cut at 26 characters and hide trailing NULs: when the characters
+    # kept are all there are, a value's length is its count of non-NUL bytes ("None": 4)
+    kept = np.count_nonzero(chars) - 4 * values.count(None)
+    if kept == sum(map(len, filter(None, values))):
+        length = np.count_nonzero(chars, axis=1)
+    else:
+        length = np.fromiter(map(len, map(str, values)), dtype=np.int64, count=len(values))
+    digits = chars[:, _DIGITS] - np.uint8(ord("0"))  # wraps below "0": > 9 as well
+    is_digit = digits <= 9
+    d = np.ascontiguousarray(digits.T).astype(np.int64)  # one row per digit position
+    year = d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]
+    month, day, hour, minute, second, oh, om = (d[i] * 10 + d[i + 1] for i in range(4, 18, 2))
+    sign = chars[:, 19]
+    zulu = (sign == ord("Z")) & (length == 20)
+    with_offset = (((sign == ord("+")) | (sign == ord("-"))) & is_digit[:, 14:].all(axis=1)
+                   & (chars[:, 22] == ord(":")) & (length == 25) & (oh <= 23) & (om <= 59))
+    ok = is_digit[:, :14].all(axis=1) & (chars[:, _SEPARATORS] == _SEPARATOR_CHARS).all(axis=1)
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    month_ok = (month >= 1) & (month <= 12)
+    days_in = _DAYS[np.where(month_ok, month, 0)] + (leap & (month == 2))
+    ok &= (zulu | with_offset) & month_ok & (year >= 1900) & (year <= 2200)
+    ok &= (day >= 1) & (day <= days_in) & (hour <= 23) & (minute <= 59) & (second <= 59)
+    # days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil)
+    y = year - (month <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
+    days = era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
+    seconds = days * 86400 + hour * 3600 + minute * 60 + second
+    seconds -= np.where(zulu, 0, np.where(sign == ord("-"), -1, 1) * (oh * 3600 + om * 60))
+    return seconds * 1_000_000, ok
+
+
+def _plain_times(values: list[Any], chunk: int = 1 << 16) -> tuple[np.ndarray, np.ndarray]:
+    """Microseconds since the epoch (UTC) of ``YYYY-MM-DDTHH:MM:SSZ`` / ``...±hh:mm`` strings.
+
+    Vectorised (no Python per value), in chunks to bound memory. Returns (microseconds, read):
+    a value of any other form (fractions of a second, no offset, out of range, ``None`` ...)
+    is not read here.
+    """
+    parts = [_plain_chunk(values[i:i + chunk]) for i in range(0, len(values), chunk)]
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
+def times(values: list[Any], name: str) -> pd.DatetimeIndex:
+    """ISO 8601 strings (``Z`` or ``±hh:mm``, mixed offsets, None) -> Europe/Paris.
+
+    The common forms (``YYYY-MM-DDTHH:MM:SS`` then ``Z`` or ``±hh:mm``) are read by vectorised
+    arithmetic; any other value goes to :func:`pandas.to_datetime` (``format="ISO8601"``), as
+    the whole column did before, so the result and the errors are the same.
+    """
+    if not values:
+        return _pandas_times(values, name).tz_convert(m.TZ)
+    micros, read = _plain_times(values)
+    if read.all():
+        stamps = micros
+    else:
+        stamps = np.where(read, micros, np.iinfo("int64").min)
+        rest = np.flatnonzero(~read)
+        stamps[rest] = _pandas_times([values[i] for i in rest], name).asi8
+    utc = pd.DatetimeIndex(stamps.view(f"M8[{TIME_UNIT}]")).tz_localize("UTC")
+    return utc.tz_convert(m.TZ)
 
 
 def floats(values: list[Any], name: str) -> np.ndarray:
@@ -171,6 +258,15 @@ def labels(
     aliases: Mapping[str, str] | None = None,
 ) -> pd.Categorical:
     """Labels -> categorical over the enum, plus unknown labels (kept, with a warning)."""
+    table: dict[Any, int] = {label: i for i, label in enumerate(categories)}
+    table.update({alias: table[label] for alias, label in (aliases or {}).items()
+                  if label in table})
+    table[None] = -1
+    try:  # known labels only (the usual case): one lookup per value, in C
+        known = np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
+        return pd.Categorical.from_codes(known, dtype=pd.CategoricalDtype(categories))
+    except (KeyError, TypeError):
+        pass  # an unknown label, or not a string: through its distinct values
     codes, distinct = _factorize(values, name)
     if aliases:
         distinct = np.array([aliases.get(v, v) for v in distinct], dtype=object)
