@@ -60,13 +60,18 @@ def _sample(name: str) -> dict:
     return json.loads((PAYLOADS / name).read_text(encoding="utf-8-sig"))
 
 
-def _parse_or_typed_error(resource: str, payload) -> object:
-    """Parse; return the frame (checked) or the RteError. Any other exception propagates."""
+def _parse_or_typed_error(resource: str, payload, as_bytes: bool = False) -> object:
+    """Parse the dict, or its JSON bytes through ``read_*`` (the bytes' fast path); return
+    the frame (checked) or the RteError. Any other exception propagates."""
     spec = registry.get(resource)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unknown labels, rows set aside: warned, not wrong
         try:
-            df, undated = spec.parse(payload, return_undated=True)
+            if as_bytes:
+                text = json.dumps(payload).encode()  # NaN/Infinity written as JSON extensions
+                df, undated = READERS[resource](text, return_undated=True)
+            else:
+                df, undated = spec.parse(payload, return_undated=True)
         except RteError as err:
             return err
     check_frame(df)
@@ -82,7 +87,7 @@ def test_mutated_payload_gives_frame_or_typed_error(resource, data):
     how = data.draw(st.sampled_from(MUTATIONS), label="mutation")
     odd = data.draw(ODD_VALUES, label="value")
     mutate(doc, path, how, odd)
-    outcome = _parse_or_typed_error(resource, doc)
+    outcome = _parse_or_typed_error(resource, doc, data.draw(st.booleans(), label="as bytes"))
     if isinstance(outcome, RteError):
         assert names_the_field(str(outcome), path), (str(outcome), path)
 
