@@ -20,7 +20,8 @@ and a top-level key holding one object instead of a list.
 
 Answers of the guide's shape take a fast path (:mod:`rtecap.parsers._fast`): msgspec decodes
 the bytes (:func:`parse_json`), or copies the dicts (``parse_*``), into typed records, in C;
-any other payload is parsed from dicts as before, to the same frame, warnings and errors.
+any other payload is parsed from dicts as before, to the same frame, warnings and errors. Bytes
+that might repeat a key in an object also go to the checked decoder, which refuses them.
 """
 
 from __future__ import annotations

@@ -9,71 +9,163 @@ the caller then decodes it to dicts and parses it as before (:mod:`rtecap.parser
 is accepted, and how, stays the same. Both paths share the column builders and
 :func:`rtecap.parsers._frame.finish`.
 
+Repeated keys (issue 16). msgspec keeps the last of ``{"value": 1, "value": 2}`` without a
+word; the checked decoder (:func:`rtecap._sources.decode_json`) refuses it. So the fast path
+counts, and takes a document only when two counts agree; otherwise :func:`parse_bytes` returns
+``None`` and the checked path decodes it (and names a repeated key):
+
+- ``present``: the keys msgspec kept. Every field defaults to :data:`msgspec.UNSET`, which
+  JSON cannot spell, so a field is set exactly when its object had the key at least once
+  (``null`` included); ``present`` sums, over every decoded record, its set fields, plus the
+  keys of the dicts inside the provenance (``rtecap``, decoded as plain objects).
+- ``marks``: in the bytes, the colons whose previous byte other than JSON white space is a
+  ``"`` (:func:`key_marks`).
+
+Why ``present == marks`` proves that no object repeats a key. Let ``K`` be the number of key
+tokens in the document. (1) ``present <= K``: each record is one distinct JSON object, every
+key of such an object is one of its fields (``forbid_unknown_fields``), and a set field stands
+for at least one of its keys; a decoded dict holds at most as many keys as its object has key
+tokens. Equality holds only if no object repeats a key: a repeated key is two tokens for one
+set field, or one dict entry. (2) ``K <= marks``: a key token is a string followed by optional
+white space and a colon; its closing quote is an unescaped ``"``, so each key gives a colon
+whose previous non-blank byte is ``"``, and distinct keys give distinct colons (whatever the
+key's spelling: escapes such as ``"val\u0075e"`` do not matter, nor does the same name at
+several levels). Colons inside strings (``"a\":b"``) can only add marks. Hence
+``present <= K <= marks``, and ``present == marks`` forces ``present == K``: no repeated key.
+A mismatch (a repeated key, or merely a ``":`` inside a string) falls back to the checked
+path, which refuses the first and parses the second as before.
+
+The count costs one pass of numpy over the bytes (a regular expression instead when some
+colon follows white space, which compact and ``json.dumps`` output never have).
+
 msgspec is imported with this module, which :mod:`rtecap.parsers` imports on first use.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 import msgspec
 import numpy as np
 import pandas as pd
+from msgspec import UNSET, UnsetType
 
 from rtecap import mappings as m
 from rtecap.parsers._frame import finish, scopes
 from rtecap.parsers._payload import UNIT_COLUMNS, floats, integers, labels, times
 
+# Every field defaults to UNSET (absent), which no JSON value decodes to: a field is set
+# exactly when its object had the key (see the module's docstring).
+
 
 class _Value(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     """One interval of a CPPU station (guide §4.2.1.3)."""
 
-    start_date: str | None = None
-    end_date: str | None = None
-    type: str | None = None
-    installed_capacity: float | None = None
-    voltage_level_connection: float | None = None
-    updated_date: str | None = None
+    start_date: str | None | UnsetType = UNSET
+    end_date: str | None | UnsetType = UNSET
+    type: str | None | UnsetType = UNSET
+    installed_capacity: float | None | UnsetType = UNSET
+    voltage_level_connection: float | None | UnsetType = UNSET
+    updated_date: str | None | UnsetType = UNSET
 
 
 class _Unit(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     """A CPPU ``production_unit`` (producer keys in the example's lower case)."""
 
-    code_eic: str | None = None
-    name: str | None = None
-    location: str | None = None
-    code_eic_producteur: str | None = None
-    name_producteur: str | None = None
+    code_eic: str | None | UnsetType = UNSET
+    name: str | None | UnsetType = UNSET
+    location: str | None | UnsetType = UNSET
+    code_eic_producteur: str | None | UnsetType = UNSET
+    name_producteur: str | None | UnsetType = UNSET
 
 
 class _Station(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     """A CPPU station: its unit and its intervals (the call's period aside)."""
 
-    production_unit: _Unit | None = None
-    values: list[_Value] | _Value | None = None
-    start_date: str | None = None
-    end_date: str | None = None
+    production_unit: _Unit | None | UnsetType = UNSET
+    values: list[_Value] | _Value | None | UnsetType = UNSET
+    start_date: str | None | UnsetType = UNSET
+    end_date: str | None | UnsetType = UNSET
 
 
 class _Cppu(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     capacities_per_production_unit: list[_Station] | _Station | None
-    rtecap: Any = None  # provenance of a file written by get_*(raw=...)
+    rtecap: Any = UNSET  # provenance of a file written by get_*(raw=...)
 
 
 class _Record(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     """A CPC record (guide §4.3.1.3)."""
 
-    updated_date: str | None = None
-    department_code: str | None = None
-    network_connection: str | None = None
-    production_type: str | None = None
-    value: float | None = None
+    updated_date: str | None | UnsetType = UNSET
+    department_code: str | None | UnsetType = UNSET
+    network_connection: str | None | UnsetType = UNSET
+    production_type: str | None | UnsetType = UNSET
+    value: float | None | UnsetType = UNSET
 
 
 class _Cpc(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     capacities_cpc: list[_Record] | _Record | None
-    rtecap: Any = None
+    rtecap: Any = UNSET
+
+
+#: A key's end: a quote, optional JSON white space, a colon.
+_KEY_END = re.compile(rb'"[ \t\n\r]*:')
+
+
+def key_marks(data: bytes | bytearray | memoryview | str) -> int:
+    """How many colons of the document follow a ``"`` (JSON white space between allowed).
+
+    At least the number of keys in the document (module docstring); more when strings hold
+    a ``":``.
+
+    Examples
+    --------
+    >>> key_marks(b'{"a": 1, "b" :{"c": ":-)"}}')  # three keys; a string opened by a colon
+    4
+    """
+    if isinstance(data, str):
+        data = data.encode()
+    octets = np.frombuffer(data, dtype=np.uint8)
+    colons = np.flatnonzero(octets == ord(":"))
+    before = octets[colons[colons > 0] - 1]
+    if np.count_nonzero(before <= ord(" ")):  # white space (or a control byte) before a colon
+        return sum(1 for _ in _KEY_END.finditer(data))
+    return int(np.count_nonzero(before == ord('"')))
+
+
+def _fields(records: list, kind: type[msgspec.Struct]) -> tuple[dict[str, list], int]:
+    """Each field of ``records`` as a list (absent -> ``None``), and how many were set."""
+    columns: dict[str, list] = {}
+    present = 0
+    for name in kind.__struct_fields__:
+        column = list(map(attrgetter(name), records))
+        absent = column.count(UNSET)
+        if absent:
+            column = [None if v is UNSET else v for v in column]
+        columns[name] = column
+        present += len(column) - absent
+    return columns, present
+
+
+def _keys(value: Any) -> int:
+    """The keys of every dict in a decoded JSON value (the provenance; no recursion)."""
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            count += len(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+def _top(answer: Any) -> int:
+    """The keys kept at the top level: the records' key, and the provenance with its keys."""
+    return 1 if answer.rtecap is UNSET else 2 + _keys(answer.rtecap)
 
 
 def _listed(value: Any, kind: type) -> list:
@@ -88,50 +180,53 @@ def _strings(values: list[str | None], repeats: np.ndarray) -> Any:
     return pd.array(values, dtype="str").take(repeats)
 
 
-def _cppu(answer: _Cppu, lang: str, order: str, return_undated: bool) -> Any:
+def _cppu(answer: _Cppu, marks: int | None, lang: str, order: str,
+          return_undated: bool) -> Any:
     stations = _listed(answer.capacities_per_production_unit, _Station)
+    station, present = _fields(stations, _Station)
     rows: list[_Value] = []
     sizes = np.empty(len(stations), dtype=np.int64)
-    for i, station in enumerate(stations):
-        values = _listed(station.values, _Value) or [_Value()]
+    for i, values in enumerate(station["values"]):
+        values = _listed(values, _Value) or [_Value()]  # no interval: one row of NaT/NA
         rows.extend(values)
         sizes[i] = len(values)
+    units = [unit or _Unit() for unit in station["production_unit"]]
+    unit, kept = _fields(units, _Unit)
+    present += kept
+    row, kept = _fields(rows, _Value)
+    present += kept + _top(answer)
+    if marks is not None and present != marks:
+        return None  # a repeated key, or a ":" inside a string: the checked path decides
     repeats = np.repeat(np.arange(len(stations)), sizes)
-    units = [station.production_unit or _Unit() for station in stations]
-    columns: dict[str, Any] = {"end_date": times([r.end_date for r in rows], "end_date")}
+    columns: dict[str, Any] = {"end_date": times(row["end_date"], "end_date")}
     for column, key in UNIT_COLUMNS:
-        columns[column] = _strings([getattr(unit, key) for unit in units], repeats)
-    columns["production_type"] = labels(
-        [r.type for r in rows], m.PRODUCTION_TYPES, "production_type"
-    )
-    columns["capacity_mw"] = floats([r.installed_capacity for r in rows], "installed_capacity")
-    columns["voltage_kv"] = floats(
-        [r.voltage_level_connection for r in rows], "voltage_level_connection"
-    )
-    columns["updated_date"] = times([r.updated_date for r in rows], "updated_date")
-    return finish(m.CPPU, times([r.start_date for r in rows], "start_date"), columns, lang,
+        columns[column] = _strings(unit[key], repeats)
+    columns["production_type"] = labels(row["type"], m.PRODUCTION_TYPES, "production_type")
+    columns["capacity_mw"] = floats(row["installed_capacity"], "installed_capacity")
+    columns["voltage_kv"] = floats(row["voltage_level_connection"], "voltage_level_connection")
+    columns["updated_date"] = times(row["updated_date"], "updated_date")
+    return finish(m.CPPU, times(row["start_date"], "start_date"), columns, lang,
                   order=order, return_undated=return_undated)
 
 
-def _cpc(answer: _Cpc, lang: str, order: str, return_undated: bool) -> Any:
-    rows = _listed(answer.capacities_cpc, _Record)
+def _cpc(answer: _Cpc, marks: int | None, lang: str, order: str, return_undated: bool) -> Any:
+    row, present = _fields(_listed(answer.capacities_cpc, _Record), _Record)
+    if marks is not None and present + _top(answer) != marks:
+        return None  # a repeated key, or a ":" inside a string: the checked path decides
     columns = {
-        "department_code": labels(
-            [r.department_code for r in rows], m.DEPARTMENT_CODES, "department_code"
-        ),
-        "network_connection": labels(
-            [r.network_connection for r in rows], m.NETWORKS, "network_connection"
-        ),
+        "department_code": labels(row["department_code"], m.DEPARTMENT_CODES, "department_code"),
+        "network_connection": labels(row["network_connection"], m.NETWORKS,
+                                     "network_connection"),
         "production_type": labels(
-            [r.production_type for r in rows],
+            row["production_type"],
             m.CPC_PRODUCTION_TYPES,
             "production_type",
             aliases=m.CPC_PRODUCTION_TYPE_ALIASES,
         ),
     }
     columns["scope"] = scopes(columns["department_code"])
-    columns["capacity_kw"] = integers([r.value for r in rows], "value")
-    return finish(m.CPC, times([r.updated_date for r in rows], "updated_date"), columns, lang,
+    columns["capacity_kw"] = integers(row["value"], "value")
+    return finish(m.CPC, times(row["updated_date"], "updated_date"), columns, lang,
                   order=order, return_undated=return_undated)
 
 
@@ -147,16 +242,18 @@ def parse_bytes(resource: str, data: bytes | str | memoryview, *, lang: str, ord
                 return_undated: bool) -> Any:
     """The frame of an answer given as JSON bytes (no BOM), or ``None`` when it does not fit.
 
-    ``resource`` is a full resource name; the options are those of ``parse_<resource>``.
+    ``None`` too when the document might repeat a key (see the module's docstring): the
+    checked path then decodes it. ``resource`` is a full resource name; the options are those
+    of ``parse_<resource>``.
     """
     if resource not in _FAST:
         return None
     decoder, _, build = _FAST[resource]
     try:
         answer = decoder.decode(data)
-    except (msgspec.DecodeError, UnicodeDecodeError):  # ValidationError is a DecodeError
-        return None
-    return build(answer, lang, order, return_undated)
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):  # too deep: checked path
+        return None  # (ValidationError is a DecodeError)
+    return build(answer, key_marks(data), lang, order, return_undated)
 
 
 def parse_objects(resource: str, payload: Any, *, lang: str, order: str,
@@ -172,4 +269,4 @@ def parse_objects(resource: str, payload: Any, *, lang: str, order: str,
         answer: Any = msgspec.convert(payload, kind)
     except msgspec.ValidationError:
         return None
-    return build(answer, lang, order, return_undated)
+    return build(answer, None, lang, order, return_undated)  # dicts: no key repeated
