@@ -171,7 +171,7 @@ def test_market_redirect_elsewhere_keeps_the_token(emulator, tmp_path):
         assert [auth for host, path, auth in emulator.seen
                 if host.startswith("localhost")] == [False]
         emulator.redirect_to = None
-        assert client.get_json("fcr_capacity").payload["rows"]  # the same client goes on
+        assert client.get_json("fcr_capacity")["rows"]  # the same client goes on
 
 
 def test_market_redirect_to_plain_http_elsewhere_is_not_followed(emulator):

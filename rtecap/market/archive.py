@@ -258,7 +258,7 @@ def collect(
             archive.clean()
             for spec in specs:
                 try:
-                    answer = session.get_json(spec.name)
+                    answer = session.get_answer(spec.name)
                     fetched = pd.Timestamp.now("UTC").as_unit("us")
                     result = _parsers.parse(spec.name, answer.payload, lang="en")
                 except (MarketAuthError, CredentialsError):

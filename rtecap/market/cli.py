@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Client(base_url=args.base_url, cache=not args.no_cache,
                     offline=args.offline or None) as client:  # fmt: skip
-            answer = client.get_json(spec.name)
+            answer = client.get_answer(spec.name)
         result = add_provenance(parse(spec.name, answer.payload, lang=args.lang), client,
                                 answer)  # fmt: skip
     except CredentialsError as exc:

@@ -194,7 +194,20 @@ class Client:
         """The URL of an endpoint (name, dashed name or path)."""
         return self.base_url + endpoint(name).path
 
-    def get_json(self, name: str) -> Answer:
+    def get_json(self, name: str) -> Any:
+        """Call one endpoint and return its decoded JSON (see :meth:`get_answer`).
+
+        Examples
+        --------
+        >>> from rtecap.emulator import serve
+        >>> with serve(today="2026-04-20") as server, Client(server.market_token, server.url,
+        ...                                                   cache=False) as client:
+        ...     sorted(client.get_json("day_ahead_prices"))
+        ['earliestDate', 'latestDate', 'rows']
+        """
+        return self.get_answer(name).payload
+
+    def get_answer(self, name: str) -> Answer:
         """Call one endpoint (no query string: the API takes none) and decode its answer.
 
         Parameters

@@ -119,7 +119,7 @@ def add_provenance(result: Parsed, client: Client, answer: Answer) -> Parsed:
 
 def _get(name: str, client: Client | None, lang: str) -> Any:
     client = client if client is not None else Client()
-    answer = client.get_json(name)
+    answer = client.get_answer(name)
     return add_provenance(parse(name, answer.payload, lang=lang), client, answer)
 
 

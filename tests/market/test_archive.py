@@ -225,10 +225,10 @@ def test_a_new_archive_loads_empty_frames(tmp_path):
 
 def test_a_failed_endpoint_fails_the_run_but_the_others_are_stored(market_client, tmp_path):
     class Flaky:
-        def get_json(self, name):
+        def get_answer(self, name):
             if name == "fcr_capacity":
                 raise ServerError("HTTP 503 after 5 retries")
-            return market_client.get_json(name)
+            return market_client.get_answer(name)
 
     with pytest.raises(market.CollectError, match="fcr_capacity: ServerError") as caught:
         market.collect(tmp_path / "s", client=Flaky(),

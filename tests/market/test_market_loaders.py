@@ -33,7 +33,7 @@ def test_each_loader_against_the_emulator(rte_emulator, market_client, name, lan
         assert info["from_cache"] is False and info["base_url"] == rte_emulator.url
         assert len(frame) > 0
     # the read_* twin of the saved answer gives the same frames (without fetch provenance)
-    answer = market_client.get_json(name)
+    answer = market_client.get_answer(name)
     assert answer.from_cache
     saved = read(answer.payload, lang=lang)
     for key, frame in _frames(saved).items():
