@@ -33,8 +33,10 @@ unit: $(VENV)/.stamp-dev
 notebooks: $(VENV)/.stamp-dev
 	$(BIN)/python -m pytest -q -p no:xdist --nbval notebooks
 
+# -E: a fresh environment each time, so a checkout's old docs/_build (e.g. from before the
+# autosummary pages) cannot make the build differ from CI's clean one (about 8 s either way).
 docs: $(VENV)/.stamp-dev
-	$(BIN)/sphinx-build -q -W --keep-going -b html docs docs/_build/html
+	$(BIN)/sphinx-build -q -E -W --keep-going -b html docs docs/_build/html
 
 # pytest exits 5 when it collects no test: make treats any non-zero exit as a failure.
 test: lint unit notebooks docs

@@ -1,15 +1,15 @@
 """List parameters as users type them -> the API's codes, or an error that points at the fix.
 
-:func:`list_values` serves :func:`rtecap.rules.validate` (lenient: what a user types) and
-:func:`rtecap.rules.validate_params` (strict: what the wire carries). Lenient input accepts,
-on top of the API's codes in any case:
+:func:`list_values` serves :func:`rtecap.rules.validate` and the loaders: what a user types
+(the wire-strict reading of :func:`rtecap.rules.validate_params` is ``rtecap._wire``'s). It
+accepts, on top of the API's codes in any case:
 
 * department codes as numbers or short codes: ``75``, ``"75"``, ``"fr-75"``, ``"FR75"`` ->
   ``FR-75``; ``"2a"`` -> ``FR-2A``; ``1`` -> ``FR-01``; ``"France"`` -> ``FR``;
 * production types with spaces or hyphens for underscores and the French labels of the
   guide's §6.2 (``EOLIEN_TERRESTRE`` -> ``WIND_ONSHORE``, ``"nucléaire"`` -> ``NUCLEAR``).
 
-An unknown value, strict or lenient, raises an error that suggests the nearest valid codes
+An unknown value raises an error that suggests the nearest valid codes
 (``"wind"`` for CPPT -> ``WIND_OFFSHORE, WIND_ONSHORE``).
 """
 
@@ -108,7 +108,7 @@ def _items(values: object) -> list:
 
 
 def list_values(resource: str, name: str, values: object, allowed: Iterable[str],
-                aliases: Mapping[str, str] | None = None, *, lenient: bool = True) -> tuple:
+                aliases: Mapping[str, str] | None = None) -> tuple:
     """Check a list parameter and return its codes, duplicates removed (CPPT-RG07, CCPC-RG10).
 
     Parameters
@@ -121,9 +121,6 @@ def list_values(resource: str, name: str, values: object, allowed: Iterable[str]
         The API's codes for this parameter.
     aliases : mapping, optional
         Other spellings the API accepts (``BIOGAS`` for ``BIOGAZ``).
-    lenient : bool, default True
-        Also accept what users type (see the module's docstring); False: only the codes (in
-        any case) and the aliases, as :func:`rtecap.rules.validate_params` wants.
 
     Returns
     -------
@@ -139,16 +136,13 @@ def list_values(resource: str, name: str, values: object, allowed: Iterable[str]
         return ()
     aliases = aliases or {}
     allowed = tuple(allowed)
-    table = _labels(allowed, aliases) if lenient else {}
+    table = _labels(allowed, aliases)
     out: list[str] = []
     for raw in _items(values):
-        if lenient and name == "department_code":
+        if name == "department_code":
             value = department_code(raw)
-        elif lenient:
-            value = table.get(_key(str(raw)), str(raw))
         else:
-            value = str(raw).strip().upper()
-            value = aliases.get(value, value)
+            value = table.get(_key(str(raw)), str(raw))
         if value not in allowed:
             raise _unknown(resource, name, raw, allowed, aliases, value)
         if value not in out:

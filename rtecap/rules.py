@@ -235,13 +235,11 @@ def validate(
     """
     given = {"production_type": production_type, "department_code": department_code,
              "network_connection": network_connection}
-    return _check(resource, start_date, end_date, given, today=today, chunked=chunked,
-                  lenient=True)
+    return _check(resource, start_date, end_date, given, today=today, chunked=chunked)
 
 
-def _check(resource, start_date, end_date, given: dict, *, today, chunked,
-           lenient: bool) -> Query:
-    """:func:`validate`'s work; ``lenient`` accepts list values as users type them.
+def _check(resource, start_date, end_date, given: dict, *, today, chunked) -> Query:
+    """:func:`validate`'s work: list values as users type them (``rtecap._values``).
 
     ``given`` maps list parameters to their values (None: not given); which of them the
     resource takes is its registry entry.
@@ -252,8 +250,7 @@ def _check(resource, start_date, end_date, given: dict, *, today, chunked,
     for name, values in given.items():
         if values is not None and name not in lists:
             raise RteValidationError(f"{resource} takes no {name} parameter", parameter=name)
-    filters = {name: list_values(resource, name, given.get(name), p.values, p.aliases,
-                                 lenient=lenient)
+    filters = {name: list_values(resource, name, given.get(name), p.values, p.aliases)
                for name, p in lists.items()}
 
     if (start_date is None) != (end_date is None):  # F01
