@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Mapping
+from itertools import chain
 from typing import IO, Any, TypeAlias
 
 from rtecap.exceptions import ResponseError
@@ -69,11 +71,75 @@ def decode_json(data: str | bytes | bytearray) -> Any:
     >>> decode_json(b'\\xef\\xbb\\xbf{"capacities_cpc": []}')
     {'capacities_cpc': []}
     """
+    decoded = _decode_fast(data)
+    if decoded is not _DECLINED:
+        return decoded
     try:
         text = data if isinstance(data, str) else bytes(data).decode("utf-8-sig")
         return json.loads(text.lstrip("\ufeff"), object_pairs_hook=_unique_keys)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
         raise ResponseError(f"not a JSON document: {type(err).__name__}: {err}") from err
+
+
+_DECLINED = object()
+
+
+def _decode_fast(data: str | bytes | bytearray) -> Any:
+    """msgspec's decoding of ``data`` when it is proven to repeat no key, else ``_DECLINED``.
+
+    msgspec decodes in C to the objects :func:`json.loads` gives, and leaves the dicts and
+    lists that hold only scalars out of the garbage collector's reach (a warm reload of
+    thousands of records then pays no collections), but it keeps the last of a repeated key
+    without a word. So the entries of the decoded dicts (:func:`count_keys`) are compared with
+    the colons that close a key in the bytes (:func:`rtecap.parsers._fast.key_marks`): entries
+    <= key tokens <= marks, and equality of the two ends proves that no object repeats a key
+    (the proof is in :mod:`rtecap.parsers._fast`). A mismatch (a repeated key, or merely a
+    ``":`` inside a string) and whatever msgspec declines (``NaN``, ``1e400``, a lone
+    surrogate, bad UTF-8, too deep) go to the checked decoder, which decodes them as before or
+    names the repeated key.
+    """
+    import msgspec
+
+    from rtecap.parsers._fast import key_marks  # numpy; imported with rtecap.parsers
+
+    body = strip_bom(data)
+    try:
+        value = msgspec.json.decode(body)
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return _DECLINED
+    if count_keys(value) != key_marks(body):
+        return _DECLINED
+    return value
+
+
+def count_keys(value: Any) -> int:
+    """The entries of every dict in a decoded JSON value, at any depth.
+
+    Level by level, without recursion: a level's scalars are told apart from its containers
+    by counting their types (in C), so records of scalars cost no Python loop.
+
+    Examples
+    --------
+    >>> count_keys({"a": [{"b": 1, "c": {"d": None}}, 2], "e": "f"})
+    5
+    """
+    dicts: list = [value] if type(value) is dict else []
+    lists: list = [value] if type(value) is list else []
+    count = 0
+    while dicts or lists:
+        count += sum(map(len, dicts))
+        items = list(chain(chain.from_iterable(map(dict.values, dicts)),
+                           chain.from_iterable(lists)))
+        kinds = Counter(map(type, items))
+        inner, listed = kinds[dict], kinds[list]
+        if inner == len(items):
+            dicts, lists = items, []
+        elif listed == len(items):
+            dicts, lists = [], items
+        else:
+            dicts = [item for item in items if type(item) is dict] if inner else []
+            lists = [item for item in items if type(item) is list] if listed else []
+    return count
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

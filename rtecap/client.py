@@ -360,6 +360,15 @@ class Client(QueryMethods):
             self._sleep(attempt)
         raise error
 
+    def cached_answer(self, resource: str, params: dict[str, str] | None = None) -> dict | None:
+        """The decoded answer the cache holds for this call, or None (no request is sent).
+
+        As :meth:`get_answer` would replay it: online an expired entry is None; offline any
+        stored answer is replayed, however old. The loaders read every stored answer this way
+        before sending the others on their thread pool.
+        """
+        return self._from_cache(self.full_url(resource, params))
+
     def full_url(self, resource: str, params: dict[str, str] | None = None) -> str:
         """Return the URL of one call, list parameters joined by plain commas as in the guide."""
         query = urlencode(params or {}, safe=",")

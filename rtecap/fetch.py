@@ -182,20 +182,45 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
             bars[0].update()
 
     try:
-        if max_workers == 1 or len(calls) == 1:
-            for index in range(len(calls)):
+        todo = _from_cache(client, resource, calls, answers, cached, tick)
+        if max_workers == 1 or len(todo) <= 1:
+            for index in todo:
                 one(index)
                 tick()
-        else:
-            _run_pool(one, len(calls), min(max_workers, len(calls)), stop, tick)
+        elif todo:
+            _run_pool(one, todo, min(max_workers, len(todo)), stop, tick)
     finally:
         for bar in bars:
             bar.close()
     return answers, cached
 
 
-def _run_pool(one, count: int, workers: int, stop: threading.Event, tick) -> None:
-    """Run ``one(0..count-1)`` on a thread pool; on the first error or Ctrl-C, stop at once.
+def _from_cache(client, resource: str, calls: list[Call], answers: list, cached: list,
+                tick) -> list[int]:
+    """Answer, in this thread, the calls the client's cache holds; return the others' indexes.
+
+    Reading the cache is CPU work: threads would only take turns at the interpreter lock (a
+    warm reload of 92 calls ran 10-20 % slower on four of them), so the pool gets only the
+    calls that need the network. A client without ``cached_answer`` (a stand-in in tests)
+    sends every call through ``get_answer``.
+    """
+    lookup = getattr(client, "cached_answer", None)
+    if lookup is None:
+        return list(range(len(calls)))
+    todo = []
+    for index, call in enumerate(calls):
+        answer = lookup(resource, call.params)
+        if answer is None:
+            todo.append(index)
+        else:
+            answers[index], cached[index] = answer, True
+            tick()
+    return todo
+
+
+def _run_pool(one, indexes: list[int], workers: int, stop: threading.Event, tick) -> None:
+    """Run ``one(index)`` for each index on a thread pool; on the first error or Ctrl-C, stop
+    at once.
 
     The main thread (where Ctrl-C lands) waits for the results. On a failure no call starts
     any more and no retry wait goes on; only the HTTP exchanges in flight are waited for (at
@@ -204,7 +229,7 @@ def _run_pool(one, count: int, workers: int, stop: threading.Event, tick) -> Non
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rtecap")
     clean = False
     try:
-        futures = [pool.submit(one, index) for index in range(count)]
+        futures = [pool.submit(one, index) for index in indexes]
         for future in as_completed(futures):
             try:
                 future.result()
