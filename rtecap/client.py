@@ -183,6 +183,11 @@ class Client(QueryMethods):
         self._token_error: Exception | None = None
         self._limits = (int(max_bytes), float(deadline))
         self._session = self._build_session(retries, backoff_factor, max_retry_after)
+        self._frames: Any = None  # parsed frames of warm loads, beside the HTTP cache
+        if self.cache_path is not None:
+            from rtecap._frames import FrameCache
+
+            self._frames = FrameCache(self.cache_path)
 
     # ------------------------------------------------------------------ session
     def _build_session(
@@ -229,6 +234,8 @@ class Client(QueryMethods):
     def close(self) -> None:
         """Close the HTTP session and the cache file."""
         self._session.close()
+        if self._frames is not None:
+            self._frames.close()
 
     def __enter__(self) -> Client:
         return self
@@ -379,8 +386,24 @@ class Client(QueryMethods):
         parts = urlsplit(self.full_url(resource, params))
         return len(parts.path) + (len(parts.query) + 1 if parts.query else 0)
 
-    def _from_cache(self, url: str) -> dict | None:
-        """Look the call up in the cache directly (no token, no request machinery).
+    def stored_bodies(self, resource: str,
+                      params: list[dict[str, str]]) -> tuple[list[str], list[bytes]] | None:
+        """The URLs and stored bodies of these calls when the cache can replay every one.
+
+        None as soon as one call is not in the cache, or (online) its entry has expired:
+        such a load goes to the network for it. No request is sent, no body decoded.
+        """
+        urls = [self.full_url(resource, one) for one in params]
+        bodies = []
+        for url in urls:
+            body = self._stored(url)
+            if body is None:
+                return None
+            bodies.append(body)
+        return urls, bodies
+
+    def _stored(self, url: str) -> bytes | None:
+        """The body the cache holds for a GET of ``url`` (no token, no request machinery).
 
         Online, an expired entry is a miss; offline, any stored answer is replayed, however
         old: offline replay is for reproducing a past analysis.
@@ -392,8 +415,15 @@ class Client(QueryMethods):
         response = cache.get_response(key)
         if response is None or (response.is_expired and not self.offline):
             return None
+        return response.content
+
+    def _from_cache(self, url: str) -> dict | None:
+        """The decoded answer the cache holds for ``url`` (see :meth:`_stored`), or None."""
+        body = self._stored(url)
+        if body is None:
+            return None
         try:
-            return decode_json(response.content)
+            return decode_json(body)
         except ResponseError:
             return None  # a bad stored body: fetch again
 

@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from rtecap import mappings as m
 from rtecap import parsers, registry, rules
@@ -344,21 +345,26 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     parsers.row_order(query.resource, order)  # an unknown order fails before any call
     calls = plan(query, client)
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
-    answers, cached = run(client, query.resource, calls, max_workers=max_workers,
-                          progress=progress)
-    if all(answer is None for answer in answers):
-        raise NoDataError(f"{query.resource}: no data for {query.params() or 'nominal mode'}",
-                          code=m.NO_DATA_CODE)
-    payload = merge(query.resource, answers)
-    parsed = parsers.parse(query.resource, payload, lang=lang, order=order,
-                           return_undated=return_undated)
+    options: dict[str, Any] = {"lang": lang, "order": order, "return_undated": return_undated}
+    parsed = None if raw is not None else _warm(client, query.resource, calls, options)
+    if parsed is not None:  # every answer from the cache: none was empty (those are not kept)
+        empty, cached = 0, [True] * len(calls)
+    else:
+        answers, cached = run(client, query.resource, calls, max_workers=max_workers,
+                              progress=progress)
+        if all(answer is None for answer in answers):
+            raise NoDataError(f"{query.resource}: no data for "
+                              f"{query.params() or 'nominal mode'}", code=m.NO_DATA_CODE)
+        payload = merge(query.resource, answers)
+        parsed = parsers.parse(query.resource, payload, **options)
+        empty = sum(answer is None for answer in answers)
     frame = parsed[0] if return_undated else parsed
     info = {
         "resource": query.resource,
         "parameters": {**query.params(), "sandbox": client.sandbox},
         "period": [calls[0].params.get("start_date"), calls[-1].params.get("end_date")],
         "calls": len(calls),
-        "empty_calls": sum(answer is None for answer in answers),
+        "empty_calls": empty,
         "from_cache": all(cached),
         "cached_calls": sum(cached),
         "fetched_at": fetched_at,
@@ -371,6 +377,42 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     if return_undated:
         parsed[1].attrs = copy.deepcopy(frame.attrs)
     return parsed
+
+
+def _warm(client, resource: str, calls: list[Call], options: dict):
+    """The parsed result of a load the HTTP cache answers whole, or None (a load as usual).
+
+    Every call's stored body is read (none decoded); the frame cache (:mod:`rtecap._frames`)
+    gives the parse of these very bytes when it holds it; otherwise they are decoded, merged
+    and parsed here, as :func:`load` does with answers, and the result kept for next time. A
+    stored body that is not valid JSON makes the load an ordinary one (which fetches it
+    again, as :meth:`rtecap.Client.get_answer` does).
+    """
+    frames: Any = getattr(client, "_frames", None)
+    stored = None if frames is None else client.stored_bodies(
+        resource, [call.params for call in calls])
+    if stored is None:
+        return None
+    from rtecap import _frames
+    from rtecap._sources import decode_json
+
+    urls, bodies = stored
+
+    def parse():
+        try:
+            answers = [decode_json(body) for body in bodies]
+        except ResponseError as exc:
+            raise _BadStoredBody from exc
+        return parsers.parse(resource, merge(resource, answers), **options)
+
+    try:
+        return _frames.parse_warm(frames, _frames.slot(resource, urls, options), bodies, parse)
+    except _BadStoredBody:
+        return None
+
+
+class _BadStoredBody(Exception):
+    """A stored answer is not valid JSON: the load fetches it again."""
 
 
 def _write_json(path: str | os.PathLike, document: dict) -> None:
