@@ -8,17 +8,19 @@ same bytes:
 * One slot per request: the resource, the parse options (``lang``, ``order``,
   ``return_undated``), the URL of every call in order, and the versions of rtecap, pandas and
   numpy name it.
-* The slot holds the SHA-256 digest of the stored answers (each body, length first, in call
+* The slot holds the digest of the answers it was parsed from (SHA-256 of each body, in call
   order) and the pickled result. A load reads every answer from the HTTP cache, as
   :meth:`rtecap.Client.cached_answer` would replay it, and takes the slot only when the digest
   of those bytes equals the slot's. An answer missing from the HTTP cache, or expired there
   (online), makes the load an ordinary one; an answer replaced by other bytes changes the
   digest, and the load parses the new bytes and takes the slot over. The result is always the
   parse of the bytes the HTTP cache holds now.
-* Only a load built from the stored bytes themselves fills a slot (never one that went to the
-  network): the digest is then that of the bytes parsed, whatever happens to the HTTP cache
-  meanwhile. A parse that warns (rows set aside, unknown labels) fills none: its warnings
-  must be given again at every load.
+* A slot is filled with the digest of the bytes that were decoded for the parse (noted by
+  :meth:`rtecap.Client.get_answer` as it decodes them, network or cache, or read from the HTTP
+  cache by a warm load), whatever happens to the HTTP cache meanwhile; so a cold load fills
+  it too, and the first load after a restart is already served. A load with an empty call (no
+  body) fills none. A parse that warns (rows set aside, unknown labels) fills none: its
+  warnings must be given again at every load.
 * What is stored is the parser's result: the API's data and the parse options. No token, no
   credential, no header is in it. The load's provenance (``fetched_at``, ``calls``,
   ``cached_calls`` ...) is written afresh at each load, as for any warm load.
@@ -42,13 +44,9 @@ log = logging.getLogger("rtecap")
 TABLE = "rtecap_frames"
 
 
-def digest(bodies: list[bytes]) -> str:
-    """SHA-256 of the answers' bytes, each preceded by its length (no two lists collide)."""
-    sha = hashlib.sha256()
-    for body in bodies:
-        sha.update(len(body).to_bytes(8, "big"))
-        sha.update(body)
-    return sha.hexdigest()
+def digest(bodies: list[str]) -> str:
+    """The digest of a load's answers: SHA-256 of their SHA-256 digests, in call order."""
+    return hashlib.sha256(" ".join(bodies).encode()).hexdigest()
 
 
 def slot(resource: str, urls: list[str], options: dict[str, Any]) -> str:
@@ -75,39 +73,40 @@ class FrameCache:
 
         self._table = SQLiteDict(path, table_name=TABLE, serializer=None)
 
-    def get(self, key: str, bodies: list[bytes]) -> Any:
-        """The result stored for ``key`` if it was parsed from these very bytes, else None."""
+    def get(self, key: str, held: str) -> Any:
+        """The result stored for ``key`` if it was parsed from answers of digest ``held``."""
         try:
             stored = self._table[key]
         except KeyError:
             return None
         try:
-            held, result = pickle.loads(stored)
+            parsed_from, result = pickle.loads(stored)
         except Exception as exc:  # noqa: BLE001  (a slot pandas can no longer read: a miss)
             log.debug("rtecap: unreadable frame cache slot (%s)", type(exc).__name__)
             return None
-        return result if held == digest(bodies) else None
+        return result if parsed_from == held else None
 
-    def put(self, key: str, bodies: list[bytes], result: Any) -> None:
-        """Store ``result``, parsed from ``bodies``, in the slot ``key``."""
-        self._table[key] = pickle.dumps((digest(bodies), result), protocol=5)
+    def put(self, key: str, held: str, result: Any) -> None:
+        """Store ``result``, parsed from answers of digest ``held``, in the slot ``key``."""
+        self._table[key] = pickle.dumps((held, result), protocol=5)
 
     def close(self) -> None:
         self._table.close()
 
 
-def parse_warm(cache: FrameCache, key: str, bodies: list[bytes],
-               parse: Callable[[], Any]) -> Any:
-    """The result of a warm load: the slot's when it holds these bytes' parse, else ``parse()``.
-
-    ``parse`` must build the result from ``bodies`` alone. Its result is stored unless it
-    warned; its warnings are given again, as they were issued.
-
-    """
-    result = cache.get(key, bodies)
+def parse_warm(cache: FrameCache, key: str, held: str, parse: Callable[[], Any]) -> Any:
+    """The slot's result when it was parsed from answers of digest ``held``, else ``parse()``
+    (kept as :func:`keep` does). ``parse`` must parse exactly those answers."""
+    result = cache.get(key, held)
     if result is not None:
         log.debug("rtecap: parsed frame served from the frame cache")
         return result
+    return keep(cache, key, held, parse)
+
+
+def keep(cache: FrameCache, key: str, held: str, parse: Callable[[], Any]) -> Any:
+    """Return ``parse()`` (the parse of answers of digest ``held``) and keep it in the slot
+    ``key`` unless it warned; its warnings are given again, as they were issued."""
     caught: list = []
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -117,7 +116,7 @@ def parse_warm(cache: FrameCache, key: str, bodies: list[bytes],
         for warning in caught:
             _reissue(warning)
     if not caught:
-        cache.put(key, bodies, result)
+        cache.put(key, held, result)
     return result
 
 

@@ -67,6 +67,26 @@ def cancel_scope(event: threading.Event):
         _scope.event = previous
 
 
+@contextmanager
+def body_record():
+    """Collect, in this thread, the SHA-256 of each answer body :meth:`rtecap.Client.get_answer`
+    decodes (the frame cache keys a parse by the bytes it came from); yields the list."""
+    previous = getattr(_scope, "bodies", None)
+    noted: list[str] = []
+    _scope.bodies = noted
+    try:
+        yield noted
+    finally:
+        _scope.bodies = previous
+
+
+def note_body(body: bytes) -> None:
+    """Note a decoded answer's digest for :func:`body_record` (no-op outside it)."""
+    noted = getattr(_scope, "bodies", None)
+    if noted is not None:
+        noted.append(hashlib.sha256(body).hexdigest())
+
+
 def check_cancelled() -> None:
     """Raise :class:`Cancelled` if this thread's load was stopped."""
     event = getattr(_scope, "event", None)

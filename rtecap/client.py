@@ -50,6 +50,7 @@ from rtecap._http import (
     cache_key,
     check_cancelled,
     make_retry,
+    note_body,
     pause,
     read_environment,
     redact_oauth_logs,
@@ -361,9 +362,12 @@ class Client(QueryMethods):
         for attempt in range(self.retries + 1):
             response = self._send(full, resource, refresh=attempt > 0)
             try:
-                return Answer(decode_json(response.content), False)
+                answer = Answer(decode_json(response.content), False)
             except ResponseError as exc:  # not valid JSON (cut short, an HTML page, ...)
                 error = ResponseError(f"answer is not valid JSON ({exc})", status=200, url=full)
+            else:
+                note_body(response.content)
+                return answer
             self._sleep(attempt)
         raise error
 
@@ -423,9 +427,11 @@ class Client(QueryMethods):
         if body is None:
             return None
         try:
-            return decode_json(body)
+            answer = decode_json(body)
         except ResponseError:
             return None  # a bad stored body: fetch again
+        note_body(body)
+        return answer
 
     def _send(self, url: str, resource: str, refresh: bool):
         kwargs: dict[str, Any] = {"timeout": self.timeout}

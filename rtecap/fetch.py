@@ -24,7 +24,7 @@ from typing import Any
 
 from rtecap import mappings as m
 from rtecap import parsers, registry, rules
-from rtecap._http import Cancelled, cancel_scope
+from rtecap._http import Cancelled, body_record, cancel_scope
 from rtecap._version import __version__
 from rtecap.exceptions import (
     ConnectionFailedError,
@@ -125,8 +125,12 @@ _LOAD_ERRORS = (CredentialsError, ConnectionFailedError, ForbiddenError)
 
 
 def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
-        progress: bool | None = None) -> tuple[list[dict | None], list[bool]]:
+        progress: bool | None = None,
+        bodies: list[str | None] | None = None) -> tuple[list[dict | None], list[bool]]:
     """Run calls with bounded concurrency; return answers and from-cache flags in call order.
+
+    ``bodies``, when given (a list as long as ``calls``), receives the SHA-256 of each answer's
+    body, as the client noted it (None for an empty call, or a client that notes none).
 
     An answer is None for a call the API answered "no data" (``EC45_ERR01``, CCPC-RG09, or a
     404 whose body says no data was found): that chunk is empty; :func:`load` raises
@@ -152,15 +156,17 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
     answers: list[dict | None] = [None] * len(calls)
     cached = [False] * len(calls)
+    noted: list[str | None] = [None] * len(calls) if bodies is None else bodies
     stop = threading.Event()
 
     def one(index: int) -> int:
         if stop.is_set():
             raise Cancelled  # another call failed: this one does not start
         try:
-            with cancel_scope(stop):
+            with cancel_scope(stop), body_record() as digests:
                 answers[index], cached[index] = client.get_answer(resource,
                                                                   calls[index].params)
+            noted[index] = digests[-1] if digests else None
         except NoDataError:
             answers[index], cached[index] = None, False
         except (*_LOAD_ERRORS, Cancelled):
@@ -183,7 +189,7 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
             bars[0].update()
 
     try:
-        todo = _from_cache(client, resource, calls, answers, cached, tick)
+        todo = _from_cache(client, resource, calls, (answers, cached, noted), tick)
         if max_workers == 1 or len(todo) <= 1:
             for index in todo:
                 one(index)
@@ -196,7 +202,7 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
     return answers, cached
 
 
-def _from_cache(client, resource: str, calls: list[Call], answers: list, cached: list,
+def _from_cache(client, resource: str, calls: list[Call], out: tuple[list, list, list],
                 tick) -> list[int]:
     """Answer, in this thread, the calls the client's cache holds; return the others' indexes.
 
@@ -208,13 +214,16 @@ def _from_cache(client, resource: str, calls: list[Call], answers: list, cached:
     lookup = getattr(client, "cached_answer", None)
     if lookup is None:
         return list(range(len(calls)))
+    answers, cached, noted = out
     todo = []
     for index, call in enumerate(calls):
-        answer = lookup(resource, call.params)
+        with body_record() as digests:
+            answer = lookup(resource, call.params)
         if answer is None:
             todo.append(index)
         else:
             answers[index], cached[index] = answer, True
+            noted[index] = digests[-1] if digests else None
             tick()
     return todo
 
@@ -346,17 +355,20 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     calls = plan(query, client)
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     options: dict[str, Any] = {"lang": lang, "order": order, "return_undated": return_undated}
-    parsed = None if raw is not None else _warm(client, query.resource, calls, options)
+    slot = _slot(client, query.resource, calls, options)
+    parsed = None if raw is not None else _warm(client, query.resource, slot, calls, options)
     if parsed is not None:  # every answer from the cache: none was empty (those are not kept)
         empty, cached = 0, [True] * len(calls)
     else:
+        bodies: list[str | None] = [None] * len(calls)
         answers, cached = run(client, query.resource, calls, max_workers=max_workers,
-                              progress=progress)
+                              progress=progress, bodies=bodies)
         if all(answer is None for answer in answers):
             raise NoDataError(f"{query.resource}: no data for "
                               f"{query.params() or 'nominal mode'}", code=m.NO_DATA_CODE)
         payload = merge(query.resource, answers)
-        parsed = parsers.parse(query.resource, payload, **options)
+        parsed = _keep(client, slot, bodies, lambda: parsers.parse(query.resource, payload,
+                                                                   **options))
         empty = sum(answer is None for answer in answers)
     frame = parsed[0] if return_undated else parsed
     info = {
@@ -379,7 +391,26 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     return parsed
 
 
-def _warm(client, resource: str, calls: list[Call], options: dict):
+def _slot(client, resource: str, calls: list[Call], options: dict) -> str | None:
+    """The frame cache's slot of this load (:mod:`rtecap._frames`), or None without one."""
+    if getattr(client, "_frames", None) is None:
+        return None
+    from rtecap import _frames
+
+    return _frames.slot(resource, [client.full_url(resource, call.params) for call in calls],
+                        options)
+
+
+def _keep(client, slot: str | None, bodies: list[str | None], parse: Callable[[], Any]):
+    """``parse()``, kept in the frame cache when every answer's body was noted."""
+    if slot is None or None in bodies:
+        return parse()
+    from rtecap import _frames
+
+    return _frames.keep(client._frames, slot, _frames.digest(bodies), parse)  # type: ignore
+
+
+def _warm(client, resource: str, slot: str | None, calls: list[Call], options: dict):
     """The parsed result of a load the HTTP cache answers whole, or None (a load as usual).
 
     Every call's stored body is read (none decoded); the frame cache (:mod:`rtecap._frames`)
@@ -388,15 +419,17 @@ def _warm(client, resource: str, calls: list[Call], options: dict):
     stored body that is not valid JSON makes the load an ordinary one (which fetches it
     again, as :meth:`rtecap.Client.get_answer` does).
     """
-    frames: Any = getattr(client, "_frames", None)
-    stored = None if frames is None else client.stored_bodies(
-        resource, [call.params for call in calls])
+    if slot is None:
+        return None
+    stored = client.stored_bodies(resource, [call.params for call in calls])
     if stored is None:
         return None
+    import hashlib
+
     from rtecap import _frames
     from rtecap._sources import decode_json
 
-    urls, bodies = stored
+    bodies = stored[1]
 
     def parse():
         try:
@@ -405,8 +438,9 @@ def _warm(client, resource: str, calls: list[Call], options: dict):
             raise _BadStoredBody from exc
         return parsers.parse(resource, merge(resource, answers), **options)
 
+    held = _frames.digest([hashlib.sha256(body).hexdigest() for body in bodies])
     try:
-        return _frames.parse_warm(frames, _frames.slot(resource, urls, options), bodies, parse)
+        return _frames.parse_warm(client._frames, slot, held, parse)
     except _BadStoredBody:
         return None
 
