@@ -32,6 +32,7 @@ import hashlib
 import json
 import logging
 import pickle
+import sqlite3
 import sys
 import warnings
 from collections.abc import Callable
@@ -62,6 +63,9 @@ def slot(resource: str, urls: list[str], options: dict[str, Any]) -> str:
 class FrameCache:
     """Parsed results of warm loads, in a table of the HTTP cache's SQLite file.
 
+    The frame cache only saves work: a slot that cannot be read or written (a read-only
+    cache file, a table another version wrote, a full disk) is a miss, never an error.
+
     Parameters
     ----------
     path : path
@@ -71,27 +75,36 @@ class FrameCache:
     def __init__(self, path: Path):
         from requests_cache.backends.sqlite import SQLiteDict
 
-        self._table = SQLiteDict(path, table_name=TABLE, serializer=None)
+        self._table: Any = None
+        try:
+            self._table = SQLiteDict(path, table_name=TABLE, serializer=None)
+        except sqlite3.Error as exc:
+            log.debug("rtecap: no frame cache in %s (%s)", path, exc)
 
     def get(self, key: str, held: str) -> Any:
         """The result stored for ``key`` if it was parsed from answers of digest ``held``."""
         try:
             stored = self._table[key]
+            parsed_from, result = pickle.loads(stored)
         except KeyError:
             return None
-        try:
-            parsed_from, result = pickle.loads(stored)
-        except Exception as exc:  # noqa: BLE001  (a slot pandas can no longer read: a miss)
-            log.debug("rtecap: unreadable frame cache slot (%s)", type(exc).__name__)
+        except Exception as exc:  # noqa: BLE001  (unreadable: a miss, see the class)
+            log.debug("rtecap: frame cache slot not read (%s)", type(exc).__name__)
             return None
         return result if parsed_from == held else None
 
     def put(self, key: str, held: str, result: Any) -> None:
         """Store ``result``, parsed from answers of digest ``held``, in the slot ``key``."""
-        self._table[key] = pickle.dumps((held, result), protocol=5)
+        if self._table is None:
+            return
+        try:
+            self._table[key] = pickle.dumps((held, result), protocol=5)
+        except (sqlite3.Error, pickle.PicklingError, TypeError) as exc:
+            log.debug("rtecap: frame cache slot not written (%s)", exc)
 
     def close(self) -> None:
-        self._table.close()
+        if self._table is not None:
+            self._table.close()
 
 
 def parse_warm(cache: FrameCache, key: str, held: str, parse: Callable[[], Any]) -> Any:

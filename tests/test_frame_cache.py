@@ -206,3 +206,28 @@ def test_a_partly_cached_load_sends_only_the_calls_not_cached(server, tmp_path, 
     warm = LOAD(*PERIOD, client=offline_client(server, tmp_path), progress=False)
     assert len(parses) == 2 and warm.attrs["rtecap"]["cached_calls"] == 6
     pd.testing.assert_frame_equal(warm, df)
+
+
+def test_a_frame_cache_that_cannot_be_written_is_only_a_miss(server, tmp_path, monkeypatch,
+                                                             parses):
+    """A cache file the frame table cannot be created or written in (read-only, full disk)
+    costs the saved parse, never the load."""
+    from requests_cache.backends import sqlite as backend
+
+    def refusing(method):
+        def refuse(self, *args, **kwargs):
+            if self.table_name == _frames.TABLE:
+                raise sqlite3.OperationalError("attempt to write a readonly database")
+            return method(self, *args, **kwargs)
+        return refuse
+
+    cold = LOAD(*PERIOD, client=client_of(server, tmp_path), progress=False)
+    monkeypatch.setattr(backend.SQLiteDict, "__setitem__",
+                        refusing(backend.SQLiteDict.__setitem__))
+    for _ in range(2):  # a slot not written yet, and that cannot be
+        LOAD(*PERIOD, client=offline_client(server, tmp_path), progress=False, lang="fr")
+    assert len(parses) == 3
+    monkeypatch.setattr(backend.SQLiteDict, "init_db", refusing(backend.SQLiteDict.init_db))
+    df = LOAD(*PERIOD, client=offline_client(server, tmp_path), progress=False)
+    pd.testing.assert_frame_equal(df, cold)
+    assert len(parses) == 4
