@@ -399,10 +399,14 @@ def parse_json(
     spec = registry.get(resource)
     lang = check_lang(lang)
     row_order(spec.name, order)
-    from rtecap.parsers import _fast  # msgspec, on first use
+    from rtecap.parsers import _arrow, _fast  # pyarrow and msgspec, on first use
 
-    frame = _fast.parse_bytes(spec.name, strip_bom(source), lang=lang, order=order,
-                              return_undated=return_undated)
+    data = strip_bom(source)
+    frame = _arrow.parse_bytes(spec.name, data, lang=lang, order=order,
+                               return_undated=return_undated)
+    if frame is None:
+        frame = _fast.parse_bytes(spec.name, data, lang=lang, order=order,
+                                  return_undated=return_undated)
     if frame is None:
         frame = spec.parse(decode_json(source), lang=lang, order=order,
                            return_undated=return_undated)
