@@ -36,6 +36,7 @@ import os
 import random
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -317,7 +318,8 @@ class Client(QueryMethods):
         """
         return self.get_answer(resource, params).json
 
-    def get_answer(self, resource: str, params: dict[str, str] | None = None) -> Answer:
+    def get_answer(self, resource: str, params: dict[str, str] | None = None, *,
+                   decode: Callable[[bytes], Any] = decode_json) -> Answer:
         """Call one resource once and return its decoded JSON answer and where it came from.
 
         Parameters are sent as given: validation is the caller's job (see :mod:`rtecap.rules`),
@@ -329,12 +331,18 @@ class Client(QueryMethods):
             Resource name, e.g. ``"capacities_cpc"``.
         params : dict of str to str, optional
             Query-string parameters, dates already formatted.
+        decode : callable, optional
+            Turns the answer's bytes into ``Answer.json``; it raises
+            :class:`~rtecap.exceptions.ResponseError` for bytes that are not the JSON of an
+            answer (such an answer is fetched again, as a cut-short one). Default: the checked
+            JSON decoder (:func:`rtecap.io.decode_json`); :mod:`rtecap.fetch` passes
+            :func:`rtecap.parsers.decode_answer` (Arrow columns, read without the lock).
 
         Returns
         -------
         Answer
-            ``Answer(json, from_cache)``: the decoded JSON answer (a dict) and whether it came
-            from the cache.
+            ``Answer(json, from_cache)``: the decoded JSON answer (a dict, or what ``decode``
+            returns) and whether it came from the cache.
 
         Raises
         ------
@@ -346,7 +354,7 @@ class Client(QueryMethods):
             A call must reach the network and no credentials are known.
         """
         full = self.full_url(resource, params)
-        cached = self._from_cache(full)
+        cached = self._from_cache(full, decode)
         if cached is not None:
             return Answer(cached, True)
         if self.offline:
@@ -354,7 +362,7 @@ class Client(QueryMethods):
         for attempt in range(self.retries + 1):
             response = self._send(full, resource, refresh=attempt > 0)
             try:
-                return Answer(decode_json(response.content), False)
+                return Answer(decode(response.content), False)
             except ResponseError as exc:  # not valid JSON (cut short, an HTML page, ...)
                 error = ResponseError(f"answer is not valid JSON ({exc})", status=200, url=full)
             self._sleep(attempt)
@@ -370,7 +378,7 @@ class Client(QueryMethods):
         parts = urlsplit(self.full_url(resource, params))
         return len(parts.path) + (len(parts.query) + 1 if parts.query else 0)
 
-    def _from_cache(self, url: str) -> dict | None:
+    def _from_cache(self, url: str, decode: Callable[[bytes], Any] = decode_json) -> Any:
         """Look the call up in the cache directly (no token, no request machinery).
 
         Online, an expired entry is a miss; offline, any stored answer is replayed, however
@@ -384,7 +392,7 @@ class Client(QueryMethods):
         if response is None or (response.is_expired and not self.offline):
             return None
         try:
-            return decode_json(response.content)
+            return decode(response.content)
         except ResponseError:
             return None  # a bad stored body: fetch again
 

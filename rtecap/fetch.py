@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from rtecap import mappings as m
 from rtecap import parsers, registry, rules
@@ -124,7 +125,7 @@ _LOAD_ERRORS = (CredentialsError, ConnectionFailedError, ForbiddenError)
 
 
 def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
-        progress: bool | None = None) -> tuple[list[dict | None], list[bool]]:
+        progress: bool | None = None) -> tuple[list[Any], list[bool]]:
     """Run calls with bounded concurrency; return answers and from-cache flags in call order.
 
     An answer is None for a call the API answered "no data" (``EC45_ERR01``, CCPC-RG09, or a
@@ -149,17 +150,18 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
-    answers: list[dict | None] = [None] * len(calls)
+    answers: list[Any] = [None] * len(calls)
     cached = [False] * len(calls)
     stop = threading.Event()
+    decode = parsers.decoder(resource)
 
     def one(index: int) -> int:
         if stop.is_set():
             raise Cancelled  # another call failed: this one does not start
         try:
             with cancel_scope(stop):
-                answers[index], cached[index] = client.get_answer(resource,
-                                                                  calls[index].params)
+                answers[index], cached[index] = client.get_answer(
+                    resource, calls[index].params, decode=decode)
         except NoDataError:
             answers[index], cached[index] = None, False
         except (*_LOAD_ERRORS, Cancelled):
@@ -324,9 +326,14 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     if all(answer is None for answer in answers):
         raise NoDataError(f"{query.resource}: no data for {query.params() or 'nominal mode'}",
                           code=m.NO_DATA_CODE)
-    payload = merge(query.resource, answers)
-    parsed = parsers.parse(query.resource, payload, lang=lang, order=order,
-                           return_undated=return_undated)
+    parsed = None
+    if raw is None:  # the answers as Arrow columns, when every one was read so
+        parsed = parsers.parse_answers(query.resource, answers, lang=lang, order=order,
+                                       return_undated=return_undated)
+    if parsed is None:
+        payload = merge(query.resource, [parsers.as_json(answer) for answer in answers])
+        parsed = parsers.parse(query.resource, payload, lang=lang, order=order,
+                               return_undated=return_undated)
     frame = parsed[0] if return_undated else parsed
     info = {
         "resource": query.resource,

@@ -411,3 +411,37 @@ def parse_json(
         frame = spec.parse(decode_json(source), lang=lang, order=order,
                            return_undated=return_undated)
     return frame
+
+
+# ------------------------------------------------------- a load's answers (for rtecap.fetch)
+def decoder(resource: str) -> Any:
+    """How :mod:`rtecap.fetch` decodes the answers of ``resource`` (``Client.get_answer``'s
+    ``decode``): into Arrow columns when they fit the columnar path, else into dicts."""
+    from rtecap.parsers import _arrow  # pyarrow, on first use
+
+    return _arrow.decoder(registry.get(resource).name)
+
+
+def as_json(answer: Any) -> Any:
+    """The decoded JSON of an answer :func:`decoder` gave (``None`` stays ``None``)."""
+    from rtecap.parsers import _arrow
+
+    return _arrow.as_json(answer)
+
+
+def parse_answers(resource: str, answers: list[Any], *, lang: str = "en",
+                  order: str = "time", return_undated: bool = False) -> Any:
+    """The frame of a load's answers (``None``: no data) when every one was read into columns
+    and fits the columnar path, else ``None`` (then merge and parse the decoded JSON).
+
+    The frame is the one :func:`rtecap.fetch.merge` then ``parse_<resource>`` give.
+    """
+    from rtecap.parsers import _arrow
+
+    spec = registry.get(resource)
+    tables = [answer.table for answer in answers if isinstance(answer, _arrow.Columns)]
+    if len(tables) != sum(answer is not None for answer in answers):
+        return None
+    return _arrow.frame(spec.name, tables, lang=check_lang(lang), order=order,
+                        return_undated=return_undated,
+                        dated_only=spec.merge == "drop_placeholders")

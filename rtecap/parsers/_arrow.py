@@ -29,8 +29,8 @@ dtype is stored in Arrow).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -39,6 +39,7 @@ import pyarrow.compute as pc
 import pyarrow.json as pj
 
 from rtecap import mappings as m
+from rtecap._sources import decode_json, strip_bom
 from rtecap.parsers._frame import finish, scopes
 from rtecap.parsers._payload import TIME_UNIT, UNIT_COLUMNS
 
@@ -59,11 +60,9 @@ _STATION = _record(("production_unit", _UNIT), ("values", pa.list_(_VALUE)),
 _CPC_RECORD = _record(("updated_date", _TEXT), ("department_code", _TEXT),
                       ("network_connection", _TEXT), ("production_type", _TEXT),
                       ("value", _NUMBER))
-#: The answer of each resource: one key, a list of its records.
-SCHEMAS = {
-    m.CPPU: pa.schema([pa.field(m.CPPU, pa.list_(_STATION))]),
-    m.CPC: pa.schema([pa.field(m.CPC, pa.list_(_CPC_RECORD))]),
-}
+#: The answers read here: one key (the resource's name), a list of its records.
+_ANSWERS = (pa.schema([pa.field(m.CPPU, pa.list_(_STATION))]),
+            pa.schema([pa.field(m.CPC, pa.list_(_CPC_RECORD))]))
 
 
 class _Unfit(Exception):
@@ -149,7 +148,8 @@ def _records(table: pa.Table) -> pa.StructArray:
 
 
 # --------------------------------------------------------------------------- frames
-def _cppu(table: pa.Table, lang: str, order: str, return_undated: bool) -> Any:
+def _cppu(table: pa.Table, lang: str, order: str, return_undated: bool,
+          dated_only: bool = False) -> Any:
     stations = _records(table)
     intervals = stations.field("values")
     if intervals.null_count or (pc.list_value_length(intervals).to_numpy() == 0).any():
@@ -170,8 +170,11 @@ def _cppu(table: pa.Table, lang: str, order: str, return_undated: bool) -> Any:
                   return_undated=return_undated)
 
 
-def _cpc(table: pa.Table, lang: str, order: str, return_undated: bool) -> Any:
+def _cpc(table: pa.Table, lang: str, order: str, return_undated: bool,
+         dated_only: bool = False) -> Any:
     rows = _records(table)
+    if dated_only and rows.field("updated_date").null_count:
+        raise _Unfit  # a CCPC-RG09 placeholder: fetch.merge's rule decides
     value = _numbers(rows.field("value"))
     if not (np.isnan(value) | (value == np.round(value))).all():
         raise _Unfit  # not a whole number: the checked path names it
@@ -188,7 +191,11 @@ def _cpc(table: pa.Table, lang: str, order: str, return_undated: bool) -> Any:
                   return_undated=return_undated)
 
 
-_BUILD = {m.CPPU: _cppu, m.CPC: _cpc}
+#: resource (the key of its answers) -> (schema of its answers, builder of its frame).
+SCHEMAS: dict[str, tuple[pa.Schema, Callable[..., Any]]] = {
+    schema.names[0]: (schema, build) for schema, build in zip(_ANSWERS, (_cppu, _cpc),
+                                                              strict=True)
+}
 
 
 def read_table(resource: str, data: bytes | str | memoryview) -> pa.Table | None:
@@ -209,7 +216,7 @@ def read_table(resource: str, data: bytes | str | memoryview) -> pa.Table | None
         table = pj.read_json(
             pa.BufferReader(data),
             read_options=pj.ReadOptions(use_threads=False, block_size=max(size, 1) + 1),
-            parse_options=pj.ParseOptions(explicit_schema=SCHEMAS[resource],
+            parse_options=pj.ParseOptions(explicit_schema=SCHEMAS[resource][0],
                                           newlines_in_values=True,
                                           unexpected_field_behavior="error"),
         )
@@ -219,20 +226,49 @@ def read_table(resource: str, data: bytes | str | memoryview) -> pa.Table | None
 
 
 def frame(resource: str, tables: Sequence[pa.Table], *, lang: str, order: str,
-          return_undated: bool) -> Any:
+          return_undated: bool, dated_only: bool = False) -> Any:
     """The frame of the records of every answer in ``tables`` (from :func:`read_table`), or
     ``None`` when one of them holds what this path does not read as the checked path would.
 
     Several answers are read as the concatenation of their records (``fetch.merge``'s
-    "concat"): repeated rows are dropped by :func:`~rtecap.parsers._frame.finish`.
+    "concat"; its "dedupe_units" only spares the parser rows it drops anyway): repeated rows
+    are dropped by :func:`~rtecap.parsers._frame.finish`. ``dated_only``: ``None`` for a CPC
+    record without ``updated_date`` (a placeholder, which ``fetch.merge`` judges across calls).
     """
     if not tables:
         return None
     table = tables[0] if len(tables) == 1 else pa.concat_tables(tables)
     try:
-        return _BUILD[resource](table, lang, order, return_undated)
+        return SCHEMAS[resource][1](table, lang, order, return_undated, dated_only)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, _Unfit):
         return None
+
+
+class Columns(NamedTuple):
+    """An answer read into Arrow columns (:func:`read_table`), with its bytes, should the
+    checked path have to read it after all."""
+
+    table: pa.Table
+    content: bytes
+
+
+def decoder(resource: str) -> Callable[[bytes], Any]:
+    """The ``decode`` of :meth:`rtecap.Client.get_answer` for ``resource``'s answers.
+
+    Bytes that fit the columnar path become :class:`Columns`; any other bytes are decoded by
+    :func:`rtecap._sources.decode_json` (a dict; :class:`~rtecap.exceptions.ResponseError`
+    for what is not JSON).
+    """
+    def decode(content: bytes) -> Any:
+        table = read_table(resource, strip_bom(content))
+        return Columns(table, content) if table is not None else decode_json(content)
+
+    return decode
+
+
+def as_json(answer: Any) -> Any:
+    """The decoded JSON of an answer that :func:`decoder`'s function gave."""
+    return decode_json(answer.content) if isinstance(answer, Columns) else answer
 
 
 def parse_bytes(resource: str, data: bytes | str | memoryview, *, lang: str, order: str,
