@@ -90,7 +90,8 @@ def _times(text: pa.Array) -> pd.DatetimeIndex:
         start, length = offsets[:-1][valid], np.diff(offsets)[valid]
         if not ((length == 20) | (length == 25)).all():
             raise _Unfit
-        t, sign, colon = data[start + 10], data[start + 19], data[start + np.minimum(length, 23) - 1]
+        t, sign = data[start + 10], data[start + 19]
+        colon = data[start + np.minimum(length, 23) - 1]  # at 22 when 25 long
         zulu = (length == 20) & (sign == ord("Z"))
         local = (length == 25) & ((sign == ord("+")) | (sign == ord("-"))) & (colon == ord(":"))
         if not ((t == ord("T")) & (zulu | local)).all():
@@ -131,7 +132,9 @@ def _labels(values: pa.Array, categories: Sequence[str],
 
 
 def _text(values: pa.Array) -> Any:
-    """Free text as pandas' ``str`` dtype (Arrow-backed: no copy)."""
+    """Free text as pandas' ``str`` dtype (Arrow-backed: no copy); _Unfit for bytes that are
+    not UTF-8 (Arrow's reader does not check them; the checked path refuses them)."""
+    values.validate(full=True)  # ArrowInvalid for invalid UTF-8
     return pd.array(values, dtype="str")
 
 
