@@ -29,6 +29,7 @@ dtype is stored in Arrow).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -117,18 +118,26 @@ def _numbers(values: pa.Array) -> np.ndarray:
     return column
 
 
+@functools.cache
+def _enum(categories: tuple[str, ...], aliases: tuple[tuple[str, str], ...] = ()
+          ) -> tuple[pa.Array, np.ndarray, pd.CategoricalDtype]:
+    """The spellings of an enum (labels, then aliases), the code of each (then -1, for a
+    null), and its dtype; built once."""
+    spelled = pa.array([*categories, *(alias for alias, _ in aliases)], _TEXT)
+    code_of = np.array([*range(len(categories)),
+                        *(categories.index(label) for _, label in aliases), -1])
+    return spelled, code_of, pd.CategoricalDtype(categories)
+
+
 def _labels(values: pa.Array, categories: Sequence[str],
             aliases: Mapping[str, str] | None = None) -> pd.Categorical:
     """Labels of the enum (or an alias of one; null -> NaN), else _Unfit."""
-    spelled = [*categories, *(aliases or {})]
-    code_of = np.array([*range(len(categories)),
-                        *(categories.index(label) for label in (aliases or {}).values())])
-    position = np.asarray(pc.index_in(values, value_set=pa.array(spelled, _TEXT))
-                          .fill_null(-1))
-    if (position < 0).sum() != values.null_count:
+    spelled, code_of, dtype = _enum(tuple(categories), tuple(sorted((aliases or {}).items())))
+    found = pc.index_in(values, value_set=spelled)
+    if found.null_count != values.null_count:
         raise _Unfit  # a label outside the enum: the checked path warns and keeps it
-    codes = np.where(position >= 0, code_of[position.clip(0)], -1)
-    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories))
+    codes = code_of[np.asarray(found.fill_null(len(spelled)))]
+    return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
 
 
 def _text(values: pa.Array) -> Any:
@@ -179,8 +188,8 @@ def _cpc(table: pa.Table, lang: str, order: str, return_undated: bool,
     if dated_only and rows.field("updated_date").null_count:
         raise _Unfit  # a CCPC-RG09 placeholder: fetch.merge's rule decides
     value = _numbers(rows.field("value"))
-    if not (np.isnan(value) | (value == np.round(value))).all():
-        raise _Unfit  # not a whole number: the checked path names it
+    if not (np.isnan(value) | ((value == np.round(value)) & (abs(value) <= 2**53))).all():
+        raise _Unfit  # not a whole number (or beyond a float's): the checked path decides
     codes = _labels(rows.field("department_code"), m.DEPARTMENT_CODES)
     columns = {
         "department_code": codes,
@@ -188,7 +197,8 @@ def _cpc(table: pa.Table, lang: str, order: str, return_undated: bool,
         "production_type": _labels(rows.field("production_type"), m.CPC_PRODUCTION_TYPES,
                                    m.CPC_PRODUCTION_TYPE_ALIASES),
         "scope": scopes(codes),
-        "capacity_kw": pd.array(value, dtype="Int64"),
+        "capacity_kw": pd.arrays.IntegerArray(np.nan_to_num(value).astype(np.int64),
+                                              np.isnan(value)),
     }
     return finish(m.CPC, _times(rows.field("updated_date")), columns, lang, order=order,
                   return_undated=return_undated)
