@@ -2,11 +2,13 @@
 
 A validated :class:`~rtecap.rules.Query` becomes a list of calls: its period is cut by
 :func:`rtecap.rules.split`, and a list parameter is spread over several calls when the URI
-would pass the guide's 512 characters. The calls run on a bounded thread pool; the answers are
-merged, in call order, into one payload of the guide's shape, which the same parser as
-``read_*`` turns into a frame. A failed call fails the whole load: its error is raised as
-itself (``FunctionalError``, ``OfflineCacheMissError`` ...) with a note naming the call
-(``BaseException.add_note``): a frame never has a hole.
+would pass the guide's 512 characters. The calls run on a bounded thread pool, where each
+answer is also read into Arrow columns when it fits (:func:`rtecap.parsers.decoder`); the
+columns of every call make one frame, or else the answers are merged, in call order, into one
+payload of the guide's shape, which the same parser as ``read_*`` turns into a frame. A failed
+call fails the whole load: its error is raised as itself (``FunctionalError``,
+``OfflineCacheMissError`` ...) with a note naming the call (``BaseException.add_note``): a frame
+never has a hole.
 """
 
 from __future__ import annotations
