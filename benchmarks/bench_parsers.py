@@ -5,7 +5,7 @@ decoders alone (``json.loads``, orjson, msgspec to dicts, msgspec typed into rte
 pyarrow's JSON reader against the answer's schema, the first step of ``read_*``), ``read_*``
 from the bytes, and the baseline ``pd.json_normalize`` + ``pd.to_datetime``. Ratios:
 read / json.loads (target <= 1.0) and baseline / read (target >= 5). Memory of the frame per
-row. Times are medians of 5 runs (3 at 1M rows) of the process's CPU time, which a machine
+row. Times are medians of 21 runs at 10k rows, 7 at 100k, 3 at 1M of the process's CPU time, which a machine
 shared with other jobs disturbs less than wall time (each step is single-threaded: both are
 the same on an idle machine); the wall-time ratio is printed too. ``BENCH_ROWS=10000,100000``
 picks the sizes.
@@ -103,7 +103,7 @@ def main() -> None:
           f" {'base/read':>10} {'B/row':>6}")
     for n in SIZES:
         for resource, make in ((m.CPPU, payloads.cppu), (m.CPC, payloads.cpc)):
-            row(resource, make(n), readers[resource], repeat=5 if n <= 100_000 else 3)
+            row(resource, make(n), readers[resource], repeat={10_000: 21, 100_000: 7}.get(n, 3))
     print("targets: read/json <= 1.0x, base/read >= 5x (CPU s, medians; wall-time ratios in "
           "brackets)")
 
