@@ -5,10 +5,10 @@ decoders alone (``json.loads``, orjson, msgspec to dicts, msgspec typed into rte
 pyarrow's JSON reader against the answer's schema, the first step of ``read_*``), ``read_*``
 from the bytes, and the baseline ``pd.json_normalize`` + ``pd.to_datetime``. Ratios:
 read / json.loads (target <= 1.0) and baseline / read (target >= 5). Memory of the frame per
-row. Times are medians of 21 runs at 10k rows, 7 at 100k, 3 at 1M of the process's CPU time, which a machine
-shared with other jobs disturbs less than wall time (each step is single-threaded: both are
-the same on an idle machine); the wall-time ratio is printed too. ``BENCH_ROWS=10000,100000``
-picks the sizes.
+row. Times are medians of the process's CPU time over 21 runs at 10k rows, 7 at 100k and 3 at
+1M, which a machine shared with other jobs disturbs less than wall time (each step is
+single-threaded: both are the same on an idle machine); the wall-time ratio is printed too.
+``BENCH_ROWS=10000,100000`` picks the sizes.
 
 Run: ``.venv/bin/python benchmarks/bench_parsers.py`` (or ``make bench``).
 """
