@@ -1,13 +1,14 @@
 """Parse targets: ``read_*`` of CPPU and CPC answers from bytes (issue 15; prints, asserts nothing).
 
 For 10k, 100k and 1M value rows with realistic variety (:mod:`payloads`), in one run: the
-decoders alone (``json.loads``, orjson, msgspec to dicts, msgspec typed into rtecap's structs),
-``read_*`` from the bytes, and the baseline ``pd.json_normalize`` + ``pd.to_datetime``. Ratios:
+decoders alone (``json.loads``, orjson, msgspec to dicts, msgspec typed into rtecap's structs,
+pyarrow's JSON reader against the answer's schema, the first step of ``read_*``), ``read_*``
+from the bytes, and the baseline ``pd.json_normalize`` + ``pd.to_datetime``. Ratios:
 read / json.loads (target <= 1.0) and baseline / read (target >= 5). Memory of the frame per
-row. Times are medians of 5 runs (3 at 1M rows) of the process's CPU time, which a machine
-shared with other jobs disturbs less than wall time (each step is single-threaded: both are
-the same on an idle machine); the wall-time ratio is printed too. ``BENCH_ROWS=10000,100000``
-picks the sizes.
+row. Times are medians of the process's CPU time over 21 runs at 10k rows, 7 at 100k and 3 at
+1M, which a machine shared with other jobs disturbs less than wall time (each step is
+single-threaded: both are the same on an idle machine); the wall-time ratio is printed too.
+``BENCH_ROWS=10000,100000`` picks the sizes.
 
 Run: ``.venv/bin/python benchmarks/bench_parsers.py`` (or ``make bench``).
 """
@@ -28,7 +29,7 @@ import payloads  # noqa: E402
 
 import rtecap  # noqa: E402
 from rtecap import mappings as m  # noqa: E402
-from rtecap.parsers import _fast  # noqa: E402
+from rtecap.parsers import _arrow, _fast  # noqa: E402
 
 SIZES = [int(n) for n in os.environ.get("BENCH_ROWS", "10000,100000,1000000").split(",")]
 
@@ -72,6 +73,7 @@ def decoders(resource: str):
     import msgspec
     out["msgspec (dicts)"] = msgspec.json.decode
     out["msgspec (typed)"] = _fast._FAST[resource][0].decode
+    out["arrow"] = lambda data: _arrow.read_table(resource, data)
     return out
 
 
@@ -86,7 +88,8 @@ def row(resource: str, data: bytes, read, repeat: int) -> None:
     orjson = t.get("orjson", float("nan"))
     print(f"{'CPPU' if resource == m.CPPU else 'CPC':<8}{len(df):>9}"
           f"{len(data) / 1e6:>7.1f} {t['json.loads']:>10.3f} {orjson:>7.3f}"
-          f" {t['msgspec (dicts)']:>8.3f} {t['msgspec (typed)']:>7.3f} {t_read:>8.3f}"
+          f" {t['msgspec (dicts)']:>8.3f} {t['msgspec (typed)']:>7.3f} {t['arrow']:>7.3f}"
+          f" {t_read:>8.3f}"
           f" {t_base:>9.3f} {t_read / t['json.loads']:>9.2f}x {t_base / t_read:>9.1f}x"
           f" {per_row:>6.0f}  (wall: {WALL['read'] / WALL['json.loads']:.2f}x,"
           f" {WALL['baseline'] / WALL['read']:.1f}x)", flush=True)
@@ -96,11 +99,11 @@ def main() -> None:
     readers = {m.CPPU: rtecap.read_capacities_per_production_unit,
                m.CPC: rtecap.read_capacities_cpc}
     print(f"{'answer':<8}{'rows':>9}{'MB':>7} {'json.loads':>10} {'orjson':>7} {'msgspec':>8}"
-          f" {'typed':>7} {'read_*':>8} {'baseline':>9} {'read/json':>10} {'base/read':>10}"
-          f" {'B/row':>6}")
+          f" {'typed':>7} {'arrow':>7} {'read_*':>8} {'baseline':>9} {'read/json':>10}"
+          f" {'base/read':>10} {'B/row':>6}")
     for n in SIZES:
         for resource, make in ((m.CPPU, payloads.cppu), (m.CPC, payloads.cpc)):
-            row(resource, make(n), readers[resource], repeat=5 if n <= 100_000 else 3)
+            row(resource, make(n), readers[resource], repeat={10_000: 21, 100_000: 7}.get(n, 3))
     print("targets: read/json <= 1.0x, base/read >= 5x (CPU s, medians; wall-time ratios in "
           "brackets)")
 

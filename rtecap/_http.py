@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import requests
@@ -111,9 +111,10 @@ def pause(seconds: float) -> None:
 
 
 class Answer(NamedTuple):
-    """One call's answer: the decoded JSON (a dict) and whether it came from the cache."""
+    """One call's answer: the decoded JSON (a dict, or what the caller's ``decode`` made of it)
+    and whether it came from the cache."""
 
-    json: dict
+    json: Any
     from_cache: bool
 
 

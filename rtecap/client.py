@@ -36,6 +36,7 @@ import os
 import random
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -325,7 +326,8 @@ class Client(QueryMethods):
         """
         return self.get_answer(resource, params).json
 
-    def get_answer(self, resource: str, params: dict[str, str] | None = None) -> Answer:
+    def get_answer(self, resource: str, params: dict[str, str] | None = None, *,
+                   decode: Callable[[bytes], Any] = decode_json) -> Answer:
         """Call one resource once and return its decoded JSON answer and where it came from.
 
         Parameters are sent as given: validation is the caller's job (see :mod:`rtecap.rules`),
@@ -337,12 +339,18 @@ class Client(QueryMethods):
             Resource name, e.g. ``"capacities_cpc"``.
         params : dict of str to str, optional
             Query-string parameters, dates already formatted.
+        decode : callable, optional
+            Turns the answer's bytes into ``Answer.json``; it raises
+            :class:`~rtecap.exceptions.ResponseError` for bytes that are not the JSON of an
+            answer (such an answer is fetched again, as a cut-short one). Default: the checked
+            JSON decoder (:func:`rtecap.io.decode_json`); :mod:`rtecap.fetch` passes
+            :func:`rtecap.parsers.decode_answer` (Arrow columns, read without the lock).
 
         Returns
         -------
         Answer
-            ``Answer(json, from_cache)``: the decoded JSON answer (a dict) and whether it came
-            from the cache.
+            ``Answer(json, from_cache)``: the decoded JSON answer (a dict, or what ``decode``
+            returns) and whether it came from the cache.
 
         Raises
         ------
@@ -354,7 +362,7 @@ class Client(QueryMethods):
             A call must reach the network and no credentials are known.
         """
         full = self.full_url(resource, params)
-        cached = self._from_cache(full)
+        cached = self._from_cache(full, decode)
         if cached is not None:
             return Answer(cached, True)
         if self.offline:
@@ -362,7 +370,7 @@ class Client(QueryMethods):
         for attempt in range(self.retries + 1):
             response = self._send(full, resource, refresh=attempt > 0)
             try:
-                answer = Answer(decode_json(response.content), False)
+                answer = Answer(decode(response.content), False)
             except ResponseError as exc:  # not valid JSON (cut short, an HTML page, ...)
                 error = ResponseError(f"answer is not valid JSON ({exc})", status=200, url=full)
             else:
@@ -371,14 +379,15 @@ class Client(QueryMethods):
             self._sleep(attempt)
         raise error
 
-    def cached_answer(self, resource: str, params: dict[str, str] | None = None) -> dict | None:
+    def cached_answer(self, resource: str, params: dict[str, str] | None = None, *,
+                      decode: Callable[[bytes], Any] = decode_json) -> Any:
         """The decoded answer the cache holds for this call, or None (no request is sent).
 
-        As :meth:`get_answer` would replay it: online an expired entry is None; offline any
-        stored answer is replayed, however old. The loaders read every stored answer this way
-        before sending the others on their thread pool.
+        As :meth:`get_answer` would replay it (``decode`` as there): online an expired entry
+        is None; offline any stored answer is replayed, however old. The loaders read every
+        stored answer this way before sending the others on their thread pool.
         """
-        return self._from_cache(self.full_url(resource, params))
+        return self._from_cache(self.full_url(resource, params), decode)
 
     def full_url(self, resource: str, params: dict[str, str] | None = None) -> str:
         """Return the URL of one call, list parameters joined by plain commas as in the guide."""
@@ -421,13 +430,13 @@ class Client(QueryMethods):
             return None
         return response.content
 
-    def _from_cache(self, url: str) -> dict | None:
+    def _from_cache(self, url: str, decode: Callable[[bytes], Any] = decode_json) -> Any:
         """The decoded answer the cache holds for ``url`` (see :meth:`_stored`), or None."""
         body = self._stored(url)
         if body is None:
             return None
         try:
-            answer = decode_json(body)
+            answer = decode(body)
         except ResponseError:
             return None  # a bad stored body: fetch again
         note_body(body)

@@ -2,11 +2,13 @@
 
 A validated :class:`~rtecap.rules.Query` becomes a list of calls: its period is cut by
 :func:`rtecap.rules.split`, and a list parameter is spread over several calls when the URI
-would pass the guide's 512 characters. The calls run on a bounded thread pool; the answers are
-merged, in call order, into one payload of the guide's shape, which the same parser as
-``read_*`` turns into a frame. A failed call fails the whole load: its error is raised as
-itself (``FunctionalError``, ``OfflineCacheMissError`` ...) with a note naming the call
-(``BaseException.add_note``): a frame never has a hole.
+would pass the guide's 512 characters. The calls run on a bounded thread pool, where each
+answer is also read into Arrow columns when it fits (:func:`rtecap.parsers.decoder`); the
+columns of every call make one frame, or else the answers are merged, in call order, into one
+payload of the guide's shape, which the same parser as ``read_*`` turns into a frame. A failed
+call fails the whole load: its error is raised as itself (``FunctionalError``,
+``OfflineCacheMissError`` ...) with a note naming the call (``BaseException.add_note``): a frame
+never has a hole.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +129,7 @@ _LOAD_ERRORS = (CredentialsError, ConnectionFailedError, ForbiddenError)
 
 def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         progress: bool | None = None,
-        bodies: list[str | None] | None = None) -> tuple[list[dict | None], list[bool]]:
+        bodies: list[str | None] | None = None) -> tuple[list[Any], list[bool]]:
     """Run calls with bounded concurrency; return answers and from-cache flags in call order.
 
     ``bodies``, when given (a list as long as ``calls``), receives the SHA-256 of each answer's
@@ -154,18 +157,19 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
-    answers: list[dict | None] = [None] * len(calls)
+    answers: list[Any] = [None] * len(calls)
     cached = [False] * len(calls)
     noted: list[str | None] = [None] * len(calls) if bodies is None else bodies
     stop = threading.Event()
+    decode = parsers.decoder(resource)
 
     def one(index: int) -> int:
         if stop.is_set():
             raise Cancelled  # another call failed: this one does not start
         try:
             with cancel_scope(stop), body_record() as digests:
-                answers[index], cached[index] = client.get_answer(resource,
-                                                                  calls[index].params)
+                answers[index], cached[index] = client.get_answer(
+                    resource, calls[index].params, decode=decode)
             noted[index] = digests[-1] if digests else None
         except NoDataError:
             answers[index], cached[index] = None, False
@@ -189,7 +193,7 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
             bars[0].update()
 
     try:
-        todo = _from_cache(client, resource, calls, (answers, cached, noted), tick)
+        todo = _from_cache(client, resource, calls, decode, (answers, cached, noted), tick)
         if max_workers == 1 or len(todo) <= 1:
             for index in todo:
                 one(index)
@@ -202,8 +206,8 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
     return answers, cached
 
 
-def _from_cache(client, resource: str, calls: list[Call], out: tuple[list, list, list],
-                tick) -> list[int]:
+def _from_cache(client, resource: str, calls: list[Call], decode: Callable[[bytes], Any],
+                out: tuple[list, list, list], tick) -> list[int]:
     """Answer, in this thread, the calls the client's cache holds; return the others' indexes.
 
     Reading the cache is CPU work: threads would only take turns at the interpreter lock (a
@@ -218,7 +222,7 @@ def _from_cache(client, resource: str, calls: list[Call], out: tuple[list, list,
     todo = []
     for index, call in enumerate(calls):
         with body_record() as digests:
-            answer = lookup(resource, call.params)
+            answer = lookup(resource, call.params, decode=decode)
         if answer is None:
             todo.append(index)
         else:
@@ -357,6 +361,7 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     options: dict[str, Any] = {"lang": lang, "order": order, "return_undated": return_undated}
     slot = _slot(client, query.resource, calls, options)
     parsed = None if raw is not None else _warm(client, query.resource, slot, calls, options)
+    payload: dict = {}  # the merged answers, for raw=
     if parsed is not None:  # every answer from the cache: none was empty (those are not kept)
         empty, cached = 0, [True] * len(calls)
     else:
@@ -366,9 +371,12 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
         if all(answer is None for answer in answers):
             raise NoDataError(f"{query.resource}: no data for "
                               f"{query.params() or 'nominal mode'}", code=m.NO_DATA_CODE)
-        payload = merge(query.resource, answers)
-        parsed = _keep(client, slot, bodies, lambda: parsers.parse(query.resource, payload,
-                                                                   **options))
+        if raw is None:
+            parse = partial(_parse, query.resource, answers, options)
+        else:
+            payload = merge(query.resource, [parsers.as_json(answer) for answer in answers])
+            parse = partial(parsers.parse, query.resource, payload, **options)
+        parsed = _keep(client, slot, bodies, parse)
         empty = sum(answer is None for answer in answers)
     frame = parsed[0] if return_undated else parsed
     info = {
@@ -388,6 +396,16 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
         frame.attrs["rtecap"]["raw_file"] = os.fspath(raw)
     if return_undated:
         parsed[1].attrs = copy.deepcopy(frame.attrs)
+    return parsed
+
+
+def _parse(resource: str, answers: list[Any], options: dict[str, Any]) -> Any:
+    """The parsed result of a load's decoded answers (``parsers.decoder``'s): from the Arrow
+    columns when every answer was read so, else from their merged JSON."""
+    parsed = parsers.parse_answers(resource, answers, **options)
+    if parsed is None:
+        payload = merge(resource, [parsers.as_json(answer) for answer in answers])
+        parsed = parsers.parse(resource, payload, **options)
     return parsed
 
 
@@ -427,16 +445,16 @@ def _warm(client, resource: str, slot: str | None, calls: list[Call], options: d
     import hashlib
 
     from rtecap import _frames
-    from rtecap._sources import decode_json
 
     bodies = stored[1]
 
     def parse():
+        decode = parsers.decoder(resource)
         try:
-            answers = [decode_json(body) for body in bodies]
+            answers = [decode(body) for body in bodies]
         except ResponseError as exc:
             raise _BadStoredBody from exc
-        return parsers.parse(resource, merge(resource, answers), **options)
+        return _parse(resource, answers, options)
 
     held = _frames.digest([hashlib.sha256(body).hexdigest() for body in bodies])
     try:

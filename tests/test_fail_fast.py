@@ -119,12 +119,12 @@ class InterruptingClient(rtecap.Client):
         super().__init__(*args, **kwargs)
         self.press_at, self.started, self._count_lock = press_at, 0, threading.Lock()
 
-    def get_answer(self, resource, params=None):
+    def get_answer(self, resource, params=None, **options):
         with self._count_lock:
             self.started += 1
             if self.started == self.press_at:
                 _thread.interrupt_main()
-        return super().get_answer(resource, params)
+        return super().get_answer(resource, params, **options)
 
 
 def test_ctrl_c_stops_a_load_promptly_and_keeps_the_cache(tmp_path, attempts):
@@ -174,7 +174,7 @@ def test_no_tqdm_warning_in_jupyter_without_ipywidgets(monkeypatch, recwarn):
     class Answers:
         sandbox = False
 
-        def get_answer(self, resource, params):
+        def get_answer(self, resource, params, **options):
             return {resource: []}, False
 
     calls = [fetch.Call(None, None, {}), fetch.Call(None, None, {})]

@@ -23,7 +23,7 @@ def _client(monkeypatch, fail_on: int, error: BaseException) -> rtecap.Client:
     client = rtecap.Client("id", "secret", "https://api.invalid", cache=False, today=TODAY)
     calls = []
 
-    def get_answer(resource, params=None):
+    def get_answer(resource, params=None, **options):
         calls.append(params)
         if len(calls) == fail_on:
             raise error

@@ -18,10 +18,12 @@ Real answers differ from the guide; the parsers accept
 ``Z`` or ``+hh:mm`` offsets, ints or floats, ``BIOGAS``/``OTHER`` for ``BIOGAZ``/``OTHERS``,
 and a top-level key holding one object instead of a list.
 
-Answers of the guide's shape take a fast path (:mod:`rtecap.parsers._fast`): msgspec decodes
-the bytes (:func:`parse_json`), or copies the dicts (``parse_*``), into typed records, in C;
-any other payload is parsed from dicts as before, to the same frame, warnings and errors. Bytes
-that might repeat a key in an object also go to the checked decoder, which refuses them.
+Answers of the guide's shape given as bytes (:func:`parse_json`, ``read_*``, ``get_*``) are
+read by Arrow's JSON reader straight into columns (:mod:`rtecap.parsers._arrow`); what it does
+not read as the checked path would goes to msgspec, which decodes the bytes, or copies the
+dicts (``parse_*``), into typed records (:mod:`rtecap.parsers._fast`); any other payload is
+parsed from dicts, to the same frame, warnings and errors. Bytes that might repeat a key in an
+object go to the checked decoder, which refuses them.
 """
 
 from __future__ import annotations
@@ -33,7 +35,10 @@ import pandas as pd
 
 from rtecap import mappings as m
 from rtecap import registry
-from rtecap._sources import decode_json, strip_bom
+from rtecap.parsers._bytes import as_json as as_json  # for rtecap.fetch
+from rtecap.parsers._bytes import decoder as decoder
+from rtecap.parsers._bytes import parse_answers as parse_answers
+from rtecap.parsers._bytes import parse_json
 from rtecap.parsers._frame import (
     ORDERS,
     drop_exact_duplicates,
@@ -350,60 +355,3 @@ def parse(
     """
     return registry.get(resource).parse(payload, lang=lang, order=order,
                                         return_undated=return_undated)
-
-
-def parse_json(
-    resource: str,
-    source: str | bytes,
-    *,
-    lang: str = "en",
-    order: str = "time",
-    return_undated: bool = False,
-) -> pd.DataFrame:
-    """Parse the answer of ``resource`` given as JSON bytes or text (what ``read_*`` do).
-
-    CPPU and CPC answers of the guide's shape are decoded by msgspec straight into typed
-    records (no ``dict`` per record); any other payload is decoded to dicts and parsed by
-    ``parse_<resource>``. Both give the same frame, warnings and errors.
-
-    Parameters
-    ----------
-    resource : str
-        A resource name or short alias (see :func:`parse`).
-    source : bytes or str
-        The JSON document itself (UTF-8, with or without a byte-order mark), not a path.
-    lang, order, return_undated
-        See ``parse_<resource>``.
-
-    Returns
-    -------
-    DataFrame or (DataFrame, DataFrame)
-        The frame ``parse_<resource>`` returns for the decoded document (and the rows set
-        aside, with ``return_undated=True``).
-
-    Raises
-    ------
-    RteValidationError
-        The resource, language or order is not one rtecap knows.
-    ResponseError
-        The document is not JSON, or not an answer of ``resource``.
-
-    Examples
-    --------
-    >>> data = b'{"capacities_cpc": [{"updated_date": "2016-02-01T00:00:00+01:00", ' \\
-    ...        b'"department_code": "FR", "network_connection": "RPD", ' \\
-    ...        b'"production_type": "SOLAR", "value": 9}]}'
-    >>> int(parse_json("cpc", data)["capacity_kw"].iloc[0])
-    9
-    """
-    spec = registry.get(resource)
-    lang = check_lang(lang)
-    row_order(spec.name, order)
-    from rtecap.parsers import _fast  # msgspec, on first use
-
-    frame = _fast.parse_bytes(spec.name, strip_bom(source), lang=lang, order=order,
-                              return_undated=return_undated)
-    if frame is None:
-        frame = spec.parse(decode_json(source), lang=lang, order=order,
-                           return_undated=return_undated)
-    return frame

@@ -50,12 +50,18 @@ from typing import Any
 
 import msgspec
 import numpy as np
-import pandas as pd
 from msgspec import UNSET, UnsetType
 
 from rtecap import mappings as m
 from rtecap.parsers._frame import finish, scopes
-from rtecap.parsers._payload import UNIT_COLUMNS, floats, integers, labels, times
+from rtecap.parsers._payload import (
+    UNIT_COLUMNS,
+    floats,
+    integers,
+    labels,
+    text_array,
+    times,
+)
 
 # Every field defaults to UNSET (absent), which no JSON value decodes to: a field is set
 # exactly when its object had the key (see the module's docstring).
@@ -175,9 +181,9 @@ def _listed(value: Any, kind: type) -> list:
     return [value] if isinstance(value, kind) else value
 
 
-def _strings(values: list[str | None], repeats: np.ndarray) -> Any:
+def _strings(values: list[str | None], repeats: np.ndarray, name: str) -> Any:
     """Free text of each station, as pandas' ``str`` dtype, repeated for its intervals."""
-    return pd.array(values, dtype="str").take(repeats)
+    return text_array(values, name).take(repeats)
 
 
 def _cppu(answer: _Cppu, marks: int | None, lang: str, order: str,
@@ -200,7 +206,7 @@ def _cppu(answer: _Cppu, marks: int | None, lang: str, order: str,
     repeats = np.repeat(np.arange(len(stations)), sizes)
     columns: dict[str, Any] = {"end_date": times(row["end_date"], "end_date")}
     for column, key in UNIT_COLUMNS:
-        columns[column] = _strings(unit[key], repeats)
+        columns[column] = _strings(unit[key], repeats, key)
     columns["production_type"] = labels(row["type"], m.PRODUCTION_TYPES, "production_type")
     columns["capacity_mw"] = floats(row["installed_capacity"], "installed_capacity")
     columns["voltage_kv"] = floats(row["voltage_level_connection"], "voltage_level_connection")

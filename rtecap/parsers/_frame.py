@@ -54,7 +54,9 @@ def row_order(resource: str, order: str) -> tuple[tuple[str, bool, str | None], 
 
 
 def _column(df: pd.DataFrame, name: str) -> Any:
-    return df.index if name == df.index.name and name not in df.columns else df[name]
+    if name == df.index.name and name not in set(df.columns):  # a set: no hash table built
+        return df.index
+    return df[name]
 
 
 def _rank_key(values: Any, ascending: bool, how: str | None) -> np.ndarray:
@@ -171,12 +173,15 @@ def drop_exact_duplicates(df: pd.DataFrame) -> pd.DataFrame:
 
 def scopes(department_code: Any) -> pd.Categorical:
     """The CPC ``scope`` of each row: "national" for ``FR`` (CCPC-RG02), else "department"."""
-    codes_of = pd.Categorical(department_code)
+    codes_of = (department_code if isinstance(department_code, pd.Categorical)
+                else pd.Categorical(department_code))
     codes = np.asarray(codes_of.codes)
-    national = np.asarray(codes_of.categories == "FR", dtype=bool)
+    national = np.asarray(codes_of.categories, dtype=object) == "FR"  # no pandas op: ~5 us
     scope = np.where(national, m.SCOPES.index("national"), m.SCOPES.index("department"))
-    return pd.Categorical.from_codes(np.append(scope, -1)[codes],
-                                     dtype=pd.CategoricalDtype(m.SCOPES))
+    return pd.Categorical.from_codes(np.append(scope, -1)[codes], dtype=_SCOPE, validate=False)
+
+
+_SCOPE = pd.CategoricalDtype(m.SCOPES)
 
 
 def _user_stacklevel() -> int:
@@ -193,14 +198,17 @@ def _user_stacklevel() -> int:
 
 def _set_aside(
     spec: registry.Resource, df: pd.DataFrame, keys: Iterable[tuple[str, bool, str | None]]
-) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
-    """Split off the rows without an index date: (dated rows, undated rows, their counts).
+) -> tuple[pd.DataFrame, pd.DataFrame | None, dict]:
+    """Split off the rows without an index date: (dated rows, undated rows or None when there
+    is none, their counts).
 
     A record with neither index date nor value (``Resource.placeholder_value``: CPC's
     ``capacity_kw``) is a CCPC-RG09 placeholder (a requested combination without data); any
     other undated row is data the source left undated, and a warning counts them.
     """
     undated = np.asarray(df.index.isna(), dtype=bool)
+    if not undated.any():  # the usual case: nothing to take out (no copy either)
+        return df, None, {"undated": 0, "placeholders": 0}
     aside = sort_unique(df[undated], keys)
     counts = {"undated": len(aside), "placeholders": 0}
     if spec.placeholder_value is not None:
@@ -234,13 +242,15 @@ def finish(
     spec = registry.get(resource)
     keys = row_order(spec.name, order)
     names = [c for c, _ in spec.columns]
-    df = pd.DataFrame(dict(columns), index=index.rename(spec.index))[names]
+    df = pd.DataFrame({name: columns[name] for name in names}, index=index.rename(spec.index))
     df, aside, counts = _set_aside(spec, df, keys)
+    if aside is None and return_undated:
+        aside = df.iloc[:0]
     df = sort_unique(df, keys)
     df.attrs["rtecap"] = {"resource": spec.name, "lang": "en", "order": order,
                           "set_aside": counts}
     df = translate(df, lang) if lang != "en" else df
-    if not return_undated:
+    if not return_undated or aside is None:
         return df
     aside = aside.reset_index()
     aside.attrs = copy.deepcopy(df.attrs)

@@ -292,4 +292,23 @@ def strings(values: list[Any], name: str) -> pd.api.extensions.ExtensionArray:
                   or isinstance(v, bool)), _NONE)
     if wrong is not _NONE:
         raise ResponseError(f"{name}: expected text, got {type(wrong).__name__} {shown(wrong)}")
-    return pd.array([None if v is None else str(v) for v in values], dtype="str")
+    return text_array([None if v is None else str(v) for v in values], name)
+
+
+def text_array(values: list[str | None], name: str) -> pd.api.extensions.ExtensionArray:
+    """Strings as pandas' ``str`` dtype; a lone surrogate (``"\\ud800"`` in the JSON: not
+    Unicode text, which Arrow cannot store) is refused, naming the field."""
+    try:
+        return pd.array(values, dtype="str")
+    except UnicodeEncodeError as err:
+        wrong = next(v for v in values if v is not None and not _encodes(v))
+        raise ResponseError(f"{name}: not Unicode text (a lone surrogate escape): "
+                            f"{shown(wrong)}") from err
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
