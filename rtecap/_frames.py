@@ -1,29 +1,29 @@
-"""The parsed frames of warm loads, kept beside the HTTP cache and keyed by what they came from.
+"""Parsed frames of loads, kept beside the HTTP cache and keyed by the bytes they came from.
 
-A load whose every call is answered by the HTTP cache (a notebook run again, offline or not)
-would decode, merge and parse the same stored bytes again. This cache keeps the parsed result
-of such a load in a table of the HTTP cache's own SQLite file and serves it only for the very
-same bytes:
+A load whose every call the HTTP cache answers (a notebook run again, offline or not) would
+decode, merge and parse the same stored bytes again. This cache keeps each load's parsed result
+in a table of the HTTP cache's own SQLite file and serves it only for the very same bytes:
 
 * One slot per request: the resource, the parse options (``lang``, ``order``,
   ``return_undated``), the URL of every call in order, and the versions of rtecap, pandas and
   numpy name it.
-* The slot holds the digest of the answers it was parsed from (SHA-256 of each body, in call
-  order) and the pickled result. A load reads every answer from the HTTP cache, as
-  :meth:`rtecap.Client.cached_answer` would replay it, and takes the slot only when the digest
-  of those bytes equals the slot's. An answer missing from the HTTP cache, or expired there
-  (online), makes the load an ordinary one; an answer replaced by other bytes changes the
-  digest, and the load parses the new bytes and takes the slot over. The result is always the
-  parse of the bytes the HTTP cache holds now.
-* A slot is filled with the digest of the bytes that were decoded for the parse (noted by
-  :meth:`rtecap.Client.get_answer` as it decodes them, network or cache, or read from the HTTP
-  cache by a warm load), whatever happens to the HTTP cache meanwhile; so a cold load fills
-  it too, and the first load after a restart is already served. A load with an empty call (no
-  body) fills none. A parse that warns (rows set aside, unknown labels) fills none: its
-  warnings must be given again at every load.
+* The slot holds the digest of the answers its result was parsed from (the SHA-256 of each
+  body, in call order) and the pickled result. A load reads every stored body from the HTTP
+  cache, as :meth:`rtecap.Client.get_answer` would replay it (none decoded), and is served
+  the slot only when their digest is the slot's. An answer missing from the HTTP cache, or
+  expired there (online), makes the load an ordinary one; an answer stored again with other
+  bytes changes the digest, and the ordinary load parses it and takes the slot over. What is
+  served is always the parse of the bytes the HTTP cache holds now.
+* An ordinary load fills the slot with the digest of the very bytes it decoded (noted by
+  :meth:`rtecap.Client.get_answer` as it decodes each body, from the network or the cache,
+  see :func:`rtecap._http.body_record`), whatever happens to the HTTP cache meanwhile; so a
+  cold fetch fills it, and the first load after a restart is served. A load with an empty
+  call (no body) fills none, nor does a parse that warns (rows set aside, unknown labels):
+  its warnings must be given again at every load.
 * What is stored is the parser's result: the API's data and the parse options. No token, no
   credential, no header is in it. The load's provenance (``fetched_at``, ``calls``,
-  ``cached_calls`` ...) is written afresh at each load, as for any warm load.
+  ``cached_calls`` ...) is written afresh at each load, as for any load from the cache.
+* The frame cache only saves work: a slot that cannot be read or written is a miss.
 """
 
 from __future__ import annotations
@@ -105,16 +105,6 @@ class FrameCache:
     def close(self) -> None:
         if self._table is not None:
             self._table.close()
-
-
-def parse_warm(cache: FrameCache, key: str, held: str, parse: Callable[[], Any]) -> Any:
-    """The slot's result when it was parsed from answers of digest ``held``, else ``parse()``
-    (kept as :func:`keep` does). ``parse`` must parse exactly those answers."""
-    result = cache.get(key, held)
-    if result is not None:
-        log.debug("rtecap: parsed frame served from the frame cache")
-        return result
-    return keep(cache, key, held, parse)
 
 
 def keep(cache: FrameCache, key: str, held: str, parse: Callable[[], Any]) -> Any:

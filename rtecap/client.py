@@ -379,16 +379,6 @@ class Client(QueryMethods):
             self._sleep(attempt)
         raise error
 
-    def cached_answer(self, resource: str, params: dict[str, str] | None = None, *,
-                      decode: Callable[[bytes], Any] = decode_json) -> Any:
-        """The decoded answer the cache holds for this call, or None (no request is sent).
-
-        As :meth:`get_answer` would replay it (``decode`` as there): online an expired entry
-        is None; offline any stored answer is replayed, however old. The loaders read every
-        stored answer this way before sending the others on their thread pool.
-        """
-        return self._from_cache(self.full_url(resource, params), decode)
-
     def full_url(self, resource: str, params: dict[str, str] | None = None) -> str:
         """Return the URL of one call, list parameters joined by plain commas as in the guide."""
         query = urlencode(params or {}, safe=",")
@@ -399,21 +389,19 @@ class Client(QueryMethods):
         parts = urlsplit(self.full_url(resource, params))
         return len(parts.path) + (len(parts.query) + 1 if parts.query else 0)
 
-    def stored_bodies(self, resource: str,
-                      params: list[dict[str, str]]) -> tuple[list[str], list[bytes]] | None:
-        """The URLs and stored bodies of these calls when the cache can replay every one.
+    def stored_bodies(self, resource: str, params: list[dict[str, str]]) -> list[bytes] | None:
+        """The stored bodies of these calls when the cache can replay every one, else None.
 
         None as soon as one call is not in the cache, or (online) its entry has expired:
         such a load goes to the network for it. No request is sent, no body decoded.
         """
-        urls = [self.full_url(resource, one) for one in params]
         bodies = []
-        for url in urls:
-            body = self._stored(url)
+        for one in params:
+            body = self._stored(self.full_url(resource, one))
             if body is None:
                 return None
             bodies.append(body)
-        return urls, bodies
+        return bodies
 
     def _stored(self, url: str) -> bytes | None:
         """The body the cache holds for a GET of ``url`` (no token, no request machinery).

@@ -159,7 +159,7 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
     answers: list[Any] = [None] * len(calls)
     cached = [False] * len(calls)
-    noted: list[str | None] = [None] * len(calls) if bodies is None else bodies
+    noted = [None] * len(calls) if bodies is None else bodies
     stop = threading.Event()
     decode = parsers.decoder(resource)
 
@@ -193,48 +193,20 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
             bars[0].update()
 
     try:
-        todo = _from_cache(client, resource, calls, decode, (answers, cached, noted), tick)
-        if max_workers == 1 or len(todo) <= 1:
-            for index in todo:
+        if max_workers == 1 or len(calls) == 1:
+            for index in range(len(calls)):
                 one(index)
                 tick()
-        elif todo:
-            _run_pool(one, todo, min(max_workers, len(todo)), stop, tick)
+        else:
+            _run_pool(one, len(calls), min(max_workers, len(calls)), stop, tick)
     finally:
         for bar in bars:
             bar.close()
     return answers, cached
 
 
-def _from_cache(client, resource: str, calls: list[Call], decode: Callable[[bytes], Any],
-                out: tuple[list, list, list], tick) -> list[int]:
-    """Answer, in this thread, the calls the client's cache holds; return the others' indexes.
-
-    Reading the cache is CPU work: threads would only take turns at the interpreter lock (a
-    warm reload of 92 calls ran 10-20 % slower on four of them), so the pool gets only the
-    calls that need the network. A client without ``cached_answer`` (a stand-in in tests)
-    sends every call through ``get_answer``.
-    """
-    lookup = getattr(client, "cached_answer", None)
-    if lookup is None:
-        return list(range(len(calls)))
-    answers, cached, noted = out
-    todo = []
-    for index, call in enumerate(calls):
-        with body_record() as digests:
-            answer = lookup(resource, call.params, decode=decode)
-        if answer is None:
-            todo.append(index)
-        else:
-            answers[index], cached[index] = answer, True
-            noted[index] = digests[-1] if digests else None
-            tick()
-    return todo
-
-
-def _run_pool(one, indexes: list[int], workers: int, stop: threading.Event, tick) -> None:
-    """Run ``one(index)`` for each index on a thread pool; on the first error or Ctrl-C, stop
-    at once.
+def _run_pool(one, count: int, workers: int, stop: threading.Event, tick) -> None:
+    """Run ``one(0..count-1)`` on a thread pool; on the first error or Ctrl-C, stop at once.
 
     The main thread (where Ctrl-C lands) waits for the results. On a failure no call starts
     any more and no retry wait goes on; only the HTTP exchanges in flight are waited for (at
@@ -243,7 +215,7 @@ def _run_pool(one, indexes: list[int], workers: int, stop: threading.Event, tick
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rtecap")
     clean = False
     try:
-        futures = [pool.submit(one, index) for index in indexes]
+        futures = [pool.submit(one, index) for index in range(count)]
         for future in as_completed(futures):
             try:
                 future.result()
@@ -360,7 +332,7 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     options: dict[str, Any] = {"lang": lang, "order": order, "return_undated": return_undated}
     slot = _slot(client, query.resource, calls, options)
-    parsed = None if raw is not None else _warm(client, query.resource, slot, calls, options)
+    parsed = None if raw is not None else _served(client, query.resource, slot, calls)
     payload: dict = {}  # the merged answers, for raw=
     if parsed is not None:  # every answer from the cache: none was empty (those are not kept)
         empty, cached = 0, [True] * len(calls)
@@ -428,14 +400,12 @@ def _keep(client, slot: str | None, bodies: list[str | None], parse: Callable[[]
     return _frames.keep(client._frames, slot, _frames.digest(bodies), parse)  # type: ignore
 
 
-def _warm(client, resource: str, slot: str | None, calls: list[Call], options: dict):
-    """The parsed result of a load the HTTP cache answers whole, or None (a load as usual).
+def _served(client, resource: str, slot: str | None, calls: list[Call]) -> Any:
+    """The frame cache's result for this load, when the HTTP cache answers every call with
+    the very bytes it was parsed from; else None (a load as usual, which parses and keeps).
 
-    Every call's stored body is read (none decoded); the frame cache (:mod:`rtecap._frames`)
-    gives the parse of these very bytes when it holds it; otherwise they are decoded, merged
-    and parsed here, as :func:`load` does with answers, and the result kept for next time. A
-    stored body that is not valid JSON makes the load an ordinary one (which fetches it
-    again, as :meth:`rtecap.Client.get_answer` does).
+    Every call's stored body is read, as :meth:`rtecap.Client.get_answer` would replay it
+    (none decoded): a call not in the cache, or expired there online, is a miss.
     """
     if slot is None:
         return None
@@ -446,25 +416,8 @@ def _warm(client, resource: str, slot: str | None, calls: list[Call], options: d
 
     from rtecap import _frames
 
-    bodies = stored[1]
-
-    def parse():
-        decode = parsers.decoder(resource)
-        try:
-            answers = [decode(body) for body in bodies]
-        except ResponseError as exc:
-            raise _BadStoredBody from exc
-        return _parse(resource, answers, options)
-
-    held = _frames.digest([hashlib.sha256(body).hexdigest() for body in bodies])
-    try:
-        return _frames.parse_warm(client._frames, slot, held, parse)
-    except _BadStoredBody:
-        return None
-
-
-class _BadStoredBody(Exception):
-    """A stored answer is not valid JSON: the load fetches it again."""
+    held = _frames.digest([hashlib.sha256(body).hexdigest() for body in stored])
+    return client._frames.get(slot, held)
 
 
 def _write_json(path: str | os.PathLike, document: dict) -> None:
