@@ -50,14 +50,61 @@ def digest(bodies: list[str]) -> str:
     return hashlib.sha256(" ".join(bodies).encode()).hexdigest()
 
 
-def slot(resource: str, urls: list[str], options: dict[str, Any]) -> str:
-    """The slot of a request: resource, call URLs, parse options and library versions."""
+def slot(client, resource: str, params: list[dict[str, str]],
+         options: dict[str, Any]) -> tuple[str, list[str]] | None:
+    """The slot of a load and its calls' URLs; None for a client without a frame cache.
+
+    Named by the resource, the call URLs, the parse options and the versions of rtecap,
+    pandas and numpy.
+    """
+    if getattr(client, "_frames", None) is None:
+        return None
     import numpy as np
     import pandas as pd
 
+    urls = [client.full_url(resource, one) for one in params]
     named = [__version__, pd.__version__, np.__version__, resource, urls,
              sorted(options.items())]
-    return hashlib.sha256(json.dumps(named).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(named).encode()).hexdigest(), urls
+
+
+def served(client, slot: tuple[str, list[str]] | None) -> Any:
+    """The slot's result when the HTTP cache answers every call of the load with the very
+    bytes it was parsed from; else None (a load as usual, which parses and keeps).
+
+    Every stored body is read as :meth:`rtecap.Client.get_answer` would replay it (none
+    decoded): a call not in the cache, or expired there online, is a miss.
+    """
+    if slot is None:
+        return None
+    key, urls = slot
+    held = []
+    for url in urls:
+        body = client._stored(url)
+        if body is None:
+            return None
+        held.append(hashlib.sha256(body).hexdigest())
+    return client._frames.get(key, digest(held))
+
+
+def keep(client, slot: tuple[str, list[str]] | None, bodies: list[str | None],
+         parse: Callable[[], Any]) -> Any:
+    """Return ``parse()``, the parse of answers whose bodies' SHA-256 are ``bodies``, and keep
+    it in the slot unless a body is unknown (None: an empty call) or the parse warned; its
+    warnings are given again, as they were issued."""
+    if slot is None or None in bodies:
+        return parse()
+    caught: list = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            result = parse()
+    finally:
+        for warning in caught:
+            _reissue(warning)
+    if not caught:
+        client._frames.put(slot[0], digest(bodies), result)  # type: ignore[arg-type]
+    return result
 
 
 class FrameCache:
@@ -105,22 +152,6 @@ class FrameCache:
     def close(self) -> None:
         if self._table is not None:
             self._table.close()
-
-
-def keep(cache: FrameCache, key: str, held: str, parse: Callable[[], Any]) -> Any:
-    """Return ``parse()`` (the parse of answers of digest ``held``) and keep it in the slot
-    ``key`` unless it warned; its warnings are given again, as they were issued."""
-    caught: list = []
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            result = parse()
-    finally:
-        for warning in caught:
-            _reissue(warning)
-    if not caught:
-        cache.put(key, held, result)
-    return result
 
 
 def _reissue(warning: warnings.WarningMessage) -> None:

@@ -389,20 +389,6 @@ class Client(QueryMethods):
         parts = urlsplit(self.full_url(resource, params))
         return len(parts.path) + (len(parts.query) + 1 if parts.query else 0)
 
-    def stored_bodies(self, resource: str, params: list[dict[str, str]]) -> list[bytes] | None:
-        """The stored bodies of these calls when the cache can replay every one, else None.
-
-        None as soon as one call is not in the cache, or (online) its entry has expired:
-        such a load goes to the network for it. No request is sent, no body decoded.
-        """
-        bodies = []
-        for one in params:
-            body = self._stored(self.full_url(resource, one))
-            if body is None:
-                return None
-            bodies.append(body)
-        return bodies
-
     def _stored(self, url: str) -> bytes | None:
         """The body the cache holds for a GET of ``url`` (no token, no request machinery).
 

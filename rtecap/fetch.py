@@ -25,8 +25,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from rtecap import _frames, parsers, registry, rules
 from rtecap import mappings as m
-from rtecap import parsers, registry, rules
 from rtecap._http import Cancelled, body_record, cancel_scope
 from rtecap._version import __version__
 from rtecap.exceptions import (
@@ -331,8 +331,8 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     calls = plan(query, client)
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     options: dict[str, Any] = {"lang": lang, "order": order, "return_undated": return_undated}
-    slot = _slot(client, query.resource, calls, options)
-    parsed = None if raw is not None else _served(client, query.resource, slot, calls)
+    slot = _frames.slot(client, query.resource, [call.params for call in calls], options)
+    parsed = None if raw is not None else _frames.served(client, slot)
     payload: dict = {}  # the merged answers, for raw=
     if parsed is not None:  # every answer from the cache: none was empty (those are not kept)
         empty, cached = 0, [True] * len(calls)
@@ -348,7 +348,7 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
         else:
             payload = merge(query.resource, [parsers.as_json(answer) for answer in answers])
             parse = partial(parsers.parse, query.resource, payload, **options)
-        parsed = _keep(client, slot, bodies, parse)
+        parsed = _frames.keep(client, slot, bodies, parse)
         empty = sum(answer is None for answer in answers)
     frame = parsed[0] if return_undated else parsed
     info = {
@@ -379,45 +379,6 @@ def _parse(resource: str, answers: list[Any], options: dict[str, Any]) -> Any:
         payload = merge(resource, [parsers.as_json(answer) for answer in answers])
         parsed = parsers.parse(resource, payload, **options)
     return parsed
-
-
-def _slot(client, resource: str, calls: list[Call], options: dict) -> str | None:
-    """The frame cache's slot of this load (:mod:`rtecap._frames`), or None without one."""
-    if getattr(client, "_frames", None) is None:
-        return None
-    from rtecap import _frames
-
-    return _frames.slot(resource, [client.full_url(resource, call.params) for call in calls],
-                        options)
-
-
-def _keep(client, slot: str | None, bodies: list[str | None], parse: Callable[[], Any]):
-    """``parse()``, kept in the frame cache when every answer's body was noted."""
-    if slot is None or None in bodies:
-        return parse()
-    from rtecap import _frames
-
-    return _frames.keep(client._frames, slot, _frames.digest(bodies), parse)  # type: ignore
-
-
-def _served(client, resource: str, slot: str | None, calls: list[Call]) -> Any:
-    """The frame cache's result for this load, when the HTTP cache answers every call with
-    the very bytes it was parsed from; else None (a load as usual, which parses and keeps).
-
-    Every call's stored body is read, as :meth:`rtecap.Client.get_answer` would replay it
-    (none decoded): a call not in the cache, or expired there online, is a miss.
-    """
-    if slot is None:
-        return None
-    stored = client.stored_bodies(resource, [call.params for call in calls])
-    if stored is None:
-        return None
-    import hashlib
-
-    from rtecap import _frames
-
-    held = _frames.digest([hashlib.sha256(body).hexdigest() for body in stored])
-    return client._frames.get(slot, held)
 
 
 def _write_json(path: str | os.PathLike, document: dict) -> None:
