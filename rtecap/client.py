@@ -398,7 +398,10 @@ class Client(QueryMethods):
         if self.cache_path is None:
             return None
         cache = self._session.cache  # type: ignore[attr-defined]  # a CacheMixin session
-        key = cache.create_key(requests.Request("GET", url).prepare())
+        request = requests.PreparedRequest()  # the key needs the method and the URL only
+        request.prepare_method("GET")
+        request.prepare_url(url, None)
+        key = cache.create_key(request)
         response = cache.get_response(key)
         if response is None or (response.is_expired and not self.offline):
             return None
