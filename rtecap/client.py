@@ -25,7 +25,8 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
 * Cache: requests-cache's ``CacheMixin`` on the same session, SQLite in the user cache
   dir; entries expire after the guide's advised call frequency. The ``Authorization`` header is
   redacted from stored requests and the token call (a POST) is never stored. A cache hit needs
-  neither credentials nor a token. ``offline=True`` answers only from the cache.
+  neither credentials nor a token. ``offline=True`` answers only from the cache. Beside it,
+  :mod:`rtecap._frames` keeps the parsed frames of loads, keyed by the SHA-256 of the answers.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ class Client(QueryMethods):
         except on loopback (e.g. :mod:`rtecap.emulator`).
     cache : bool or path, default True
         True: an SQLite cache in the user cache dir; a path: that file; False: no cache.
+        The file also keeps the parsed frame of each load, served again only for the very
+        answers it was parsed from (:mod:`rtecap._frames`).
     offline : bool, optional
         Answer only from the cache and raise :class:`OfflineCacheMissError` naming any request
         that is not there. Default: the ``RTECAP_OFFLINE`` environment variable ("1" = on).
