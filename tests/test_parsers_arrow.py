@@ -140,6 +140,8 @@ def _cppu(**changes):
 ASIDE = {  # what Arrow would read otherwise, or not at all
     "date without offset (Arrow: UTC)": _cpc(updated_date="2020-01-01T00:00:00"),
     "date without time (Arrow: UTC)": _cpc(updated_date="2020-01-01"),
+    "empty date": _cpc(updated_date=""),
+    "date as a number": _cpc(updated_date=20200101),
     "offset without colon": _cpc(updated_date="2020-01-01T00:00:00+0100"),
     "lower-case z": _cpc(updated_date="2020-01-01T00:00:00z"),
     "space for T": _cpc(updated_date="2020-01-01 00:00:00Z"),

@@ -87,10 +87,10 @@ def _times(text: pa.Array) -> pd.DatetimeIndex:
     if len(text) and valid.any():
         offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[
             text.offset:text.offset + len(text) + 1]
-        data = np.frombuffer(text.buffers()[2], dtype=np.uint8)
         start, length = offsets[:-1][valid], np.diff(offsets)[valid]
         if not ((length == 20) | (length == 25)).all():
             raise _Unfit
+        data = np.frombuffer(text.buffers()[2], dtype=np.uint8)  # not empty: 20+ bytes each
         t, sign = data[start + 10], data[start + 19]
         colon = data[start + np.minimum(length, 23) - 1]  # at 22 when 25 long
         zulu = (length == 20) & (sign == ord("Z"))
