@@ -41,7 +41,7 @@ import pyarrow.json as pj
 
 from rtecap import mappings as m
 from rtecap._sources import decode_json, strip_bom
-from rtecap.parsers._frame import finish, scopes
+from rtecap.parsers._frame import Repeated, finish, scopes
 from rtecap.parsers._payload import TIME_UNIT, UNIT_COLUMNS
 
 _TEXT = pa.large_string()  # what pandas' ``str`` dtype holds: no copy to get there
@@ -169,11 +169,11 @@ def _cppu(table: pa.Table, lang: str, order: str, return_undated: bool,
     rows = intervals.flatten()
     if rows.null_count:
         raise _Unfit
-    owner = pc.list_parent_indices(intervals)
+    owner = np.asarray(pc.list_parent_indices(intervals))
     unit = dict(zip(_UNIT.names, stations.field("production_unit").flatten(), strict=True))
     columns: dict[str, Any] = {"end_date": _times(rows.field("end_date"))}
-    for column, key in UNIT_COLUMNS:
-        columns[column] = _text(unit[key].take(owner))
+    for column, key in UNIT_COLUMNS:  # taken once, in the frame's order, by finish
+        columns[column] = Repeated(_text(unit[key]), owner)
     columns["production_type"] = _labels(rows.field("type"), m.PRODUCTION_TYPES)
     columns["capacity_mw"] = _numbers(rows.field("installed_capacity"))
     columns["voltage_kv"] = _numbers(rows.field("voltage_level_connection"))
