@@ -279,7 +279,7 @@ def finish(
         full = _full_order(spec.index, names, keys)
         rows = _positions(column, len(index), full, unique=True)
         df = pd.DataFrame({name: columns[name].take(rows) for name in names},
-                          index=index.take(rows))
+                          index=index.take(rows), copy=False)  # new arrays: no copy needed
         counts = {"undated": 0, "placeholders": 0}
     if aside is None and return_undated:
         aside = df.iloc[:0]
