@@ -196,6 +196,14 @@ def test_steps_aside_for_what_it_would_read_otherwise(data):
         _equal(got, checked)
 
 
+def test_null_labels_numbers_and_text_read_as_by_the_checked_path():
+    for data in (_cpc(production_type=None), _cpc(department_code=None),
+                 _cpc(network_connection=None, value=None), _cppu(type=None),
+                 _cppu(installed_capacity=None, end_date=None)):
+        assert _agrees(m.CPC if m.CPC.encode() in data else m.CPPU, data)
+    assert _agrees(m.CPPU, _cppu().replace(b'"name": "B"', b'"name": null'))
+
+
 def test_undated_rows_are_set_aside_as_by_the_checked_path():
     assert _agrees(m.CPC, _cpc(updated_date=None))  # a placeholder: counted, set aside
     assert _agrees(m.CPPU, _cppu(start_date=None))

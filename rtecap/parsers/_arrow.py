@@ -121,9 +121,9 @@ def _numbers(values: pa.Array) -> np.ndarray:
 @functools.cache
 def _enum(categories: tuple[str, ...], aliases: tuple[tuple[str, str], ...] = ()
           ) -> tuple[pa.Array, np.ndarray, pd.CategoricalDtype]:
-    """The spellings of an enum (labels, then aliases), the code of each (then -1, for a
+    """The spellings of an enum (labels, aliases, then null), the code of each (-1 for the
     null), and its dtype; built once."""
-    spelled = pa.array([*categories, *(alias for alias, _ in aliases)], _TEXT)
+    spelled = pa.array([*categories, *(alias for alias, _ in aliases), None], _TEXT)
     code_of = np.array([*range(len(categories)),
                         *(categories.index(label) for _, label in aliases), -1])
     return spelled, code_of, pd.CategoricalDtype(categories)
@@ -133,10 +133,10 @@ def _labels(values: pa.Array, categories: Sequence[str],
             aliases: Mapping[str, str] | None = None) -> pd.Categorical:
     """Labels of the enum (or an alias of one; null -> NaN), else _Unfit."""
     spelled, code_of, dtype = _enum(tuple(categories), tuple(sorted((aliases or {}).items())))
-    found = pc.index_in(values, value_set=spelled)
-    if found.null_count != values.null_count:
+    found = pc.index_in(values, value_set=spelled, skip_nulls=False)  # null: the last
+    if found.null_count:
         raise _Unfit  # a label outside the enum: the checked path warns and keeps it
-    codes = code_of[np.asarray(found.fill_null(len(spelled)))]
+    codes = code_of[np.asarray(found)]
     return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
 
 
