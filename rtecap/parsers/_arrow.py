@@ -41,7 +41,7 @@ import pyarrow.json as pj
 
 from rtecap import mappings as m
 from rtecap._sources import decode_json, strip_bom
-from rtecap.parsers._frame import finish, scopes
+from rtecap.parsers._frame import Repeated, finish, scopes
 from rtecap.parsers._payload import TIME_UNIT, UNIT_COLUMNS
 
 _TEXT = pa.large_string()  # what pandas' ``str`` dtype holds: no copy to get there
@@ -87,10 +87,10 @@ def _times(text: pa.Array) -> pd.DatetimeIndex:
     if len(text) and valid.any():
         offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[
             text.offset:text.offset + len(text) + 1]
-        data = np.frombuffer(text.buffers()[2], dtype=np.uint8)
         start, length = offsets[:-1][valid], np.diff(offsets)[valid]
         if not ((length == 20) | (length == 25)).all():
             raise _Unfit
+        data = np.frombuffer(text.buffers()[2], dtype=np.uint8)  # not empty: 20+ bytes each
         t, sign = data[start + 10], data[start + 19]
         colon = data[start + np.minimum(length, 23) - 1]  # at 22 when 25 long
         zulu = (length == 20) & (sign == ord("Z"))
@@ -121,9 +121,9 @@ def _numbers(values: pa.Array) -> np.ndarray:
 @functools.cache
 def _enum(categories: tuple[str, ...], aliases: tuple[tuple[str, str], ...] = ()
           ) -> tuple[pa.Array, np.ndarray, pd.CategoricalDtype]:
-    """The spellings of an enum (labels, then aliases), the code of each (then -1, for a
+    """The spellings of an enum (labels, aliases, then null), the code of each (-1 for the
     null), and its dtype; built once."""
-    spelled = pa.array([*categories, *(alias for alias, _ in aliases)], _TEXT)
+    spelled = pa.array([*categories, *(alias for alias, _ in aliases), None], _TEXT)
     code_of = np.array([*range(len(categories)),
                         *(categories.index(label) for _, label in aliases), -1])
     return spelled, code_of, pd.CategoricalDtype(categories)
@@ -133,10 +133,10 @@ def _labels(values: pa.Array, categories: Sequence[str],
             aliases: Mapping[str, str] | None = None) -> pd.Categorical:
     """Labels of the enum (or an alias of one; null -> NaN), else _Unfit."""
     spelled, code_of, dtype = _enum(tuple(categories), tuple(sorted((aliases or {}).items())))
-    found = pc.index_in(values, value_set=spelled)
-    if found.null_count != values.null_count:
+    found = pc.index_in(values, value_set=spelled, skip_nulls=False)  # null: the last
+    if found.null_count:
         raise _Unfit  # a label outside the enum: the checked path warns and keeps it
-    codes = code_of[np.asarray(found.fill_null(len(spelled)))]
+    codes = code_of[np.asarray(found)]
     return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
 
 
@@ -169,11 +169,11 @@ def _cppu(table: pa.Table, lang: str, order: str, return_undated: bool,
     rows = intervals.flatten()
     if rows.null_count:
         raise _Unfit
-    owner = pc.list_parent_indices(intervals)
+    owner = np.asarray(pc.list_parent_indices(intervals))
     unit = dict(zip(_UNIT.names, stations.field("production_unit").flatten(), strict=True))
     columns: dict[str, Any] = {"end_date": _times(rows.field("end_date"))}
-    for column, key in UNIT_COLUMNS:
-        columns[column] = _text(unit[key].take(owner))
+    for column, key in UNIT_COLUMNS:  # taken once, in the frame's order, by finish
+        columns[column] = Repeated(_text(unit[key]), owner)
     columns["production_type"] = _labels(rows.field("type"), m.PRODUCTION_TYPES)
     columns["capacity_mw"] = _numbers(rows.field("installed_capacity"))
     columns["voltage_kv"] = _numbers(rows.field("voltage_level_connection"))

@@ -53,7 +53,7 @@ import numpy as np
 from msgspec import UNSET, UnsetType
 
 from rtecap import mappings as m
-from rtecap.parsers._frame import finish, scopes
+from rtecap.parsers._frame import Repeated, finish, scopes
 from rtecap.parsers._payload import (
     UNIT_COLUMNS,
     floats,
@@ -183,7 +183,7 @@ def _listed(value: Any, kind: type) -> list:
 
 def _strings(values: list[str | None], repeats: np.ndarray, name: str) -> Any:
     """Free text of each station, as pandas' ``str`` dtype, repeated for its intervals."""
-    return text_array(values, name).take(repeats)
+    return Repeated(text_array(values, name), repeats)  # taken once, in order, by finish
 
 
 def _cppu(answer: _Cppu, marks: int | None, lang: str, order: str,

@@ -9,8 +9,8 @@ import copy
 import os
 import sys
 import warnings
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -91,15 +91,16 @@ def _rank_key(values: Any, ascending: bool, how: str | None) -> np.ndarray:
 
 
 def _positions(
-    df: pd.DataFrame, order: list[tuple[str, bool, str | None]], unique: bool
+    column: Callable[[str, np.ndarray], Any], n: int,
+    order: list[tuple[str, bool, str | None]], unique: bool,
 ) -> np.ndarray:
-    """Row positions of ``df`` sorted on ``order``; ``unique`` drops exact repeats.
+    """Positions of ``n`` rows sorted on ``order``; ``unique`` drops exact repeats.
 
-    The keys refine the order one at a time and each is computed only for the rows still
-    tied on the keys before it: with distinct dates the first key settles nearly every row.
-    Rows still tied after every column and the index are exact duplicates.
+    ``column(name, rows)`` gives the values of a column (or of the index) at ``rows``. The keys
+    refine the order one at a time and each is computed only for the rows still tied on the
+    keys before it: with distinct dates the first key settles nearly every row. Rows still
+    tied after every column and the index are exact duplicates.
     """
-    n = len(df)
     perm = np.arange(n)
     first = np.ones(n, dtype=bool)  # in sorted order: the first row of its group of ties
     first[1:] = False
@@ -109,7 +110,7 @@ def _positions(
         if not tied.any():
             break
         rows = perm[tied]
-        key = _rank_key(_column(df, name).take(rows), ascending, how)
+        key = _rank_key(column(name, rows), ascending, how)
         # one group (the first key): any sort will do, as rows tied on every key are equal
         within = (np.argsort(key) if tied.all() and first.sum() == 1
                   else np.lexsort((key, group[tied])))
@@ -121,14 +122,32 @@ def _positions(
     return perm[first] if unique else perm
 
 
+def _frame_positions(df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]],
+                     unique: bool) -> np.ndarray:
+    """:func:`_positions` of a frame's rows, on ``order`` then every other column."""
+    full = _full_order(df.index.name, list(df.columns), order)
+    return _positions(lambda name, rows: _column(df, name).take(rows), len(df), full, unique)
+
+
 def _full_order(
-    df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]]
+    index: str, columns: list[str], order: Iterable[tuple[str, bool, str | None]]
 ) -> list[tuple[str, bool, str | None]]:
     """``order``, then the index and every other column (ascending, by value)."""
     keys = list(order)
     named = {name for name, _, _ in keys}
-    rest = [df.index.name, *df.columns] if df.index.name not in named else list(df.columns)
+    rest = [index, *columns] if index not in named else columns
     return keys + [(name, True, None) for name in rest if name not in named]
+
+
+class Repeated(NamedTuple):
+    """A column whose row ``i`` holds ``values[owner[i]]``: a CPPU station's free text for
+    each of its intervals, taken once, in the frame's final order, by :func:`finish`."""
+
+    values: Any
+    owner: np.ndarray
+
+    def take(self, rows: np.ndarray) -> Any:
+        return self.values.take(self.owner[rows])
 
 
 def sort_frame(df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]]) -> pd.DataFrame:
@@ -156,14 +175,14 @@ def sort_frame(df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]]) 
     """
     if df.empty:
         return df
-    return df.iloc[_positions(df, _full_order(df, order), unique=False)]
+    return df.iloc[_frame_positions(df, order, unique=False)]
 
 
 def sort_unique(df: pd.DataFrame, order: Iterable[tuple[str, bool, str | None]]) -> pd.DataFrame:
     """:func:`sort_frame`, dropping rows equal to another in every column and the index."""
     if df.empty:
         return df
-    return df.iloc[_positions(df, _full_order(df, order), unique=True)]
+    return df.iloc[_frame_positions(df, order, unique=True)]
 
 
 def drop_exact_duplicates(df: pd.DataFrame) -> pd.DataFrame:
@@ -224,6 +243,11 @@ def _set_aside(
     return df[~undated], aside, counts
 
 
+def _whole(column: Any) -> Any:
+    """A column itself (a :class:`Repeated` one spelled out)."""
+    return column.values.take(column.owner) if isinstance(column, Repeated) else column
+
+
 def finish(
     resource: str,
     index: pd.DatetimeIndex,
@@ -242,11 +266,23 @@ def finish(
     spec = registry.get(resource)
     keys = row_order(spec.name, order)
     names = [c for c, _ in spec.columns]
-    df = pd.DataFrame({name: columns[name] for name in names}, index=index.rename(spec.index))
-    df, aside, counts = _set_aside(spec, df, keys)
+    index = index.rename(spec.index)
+    aside: pd.DataFrame | None = None
+    if index.hasnans:  # rows to set aside first
+        df = pd.DataFrame({name: _whole(columns[name]) for name in names}, index=index)
+        df, aside, counts = _set_aside(spec, df, keys)
+        df = sort_unique(df, keys)
+    else:  # the usual case: the sorted frame made at once (each column taken once)
+        def column(name: str, rows: np.ndarray) -> Any:
+            return index.take(rows) if name == spec.index else columns[name].take(rows)
+
+        full = _full_order(spec.index, names, keys)
+        rows = _positions(column, len(index), full, unique=True)
+        df = pd.DataFrame({name: columns[name].take(rows) for name in names},
+                          index=index.take(rows), copy=False)  # new arrays: no copy needed
+        counts = {"undated": 0, "placeholders": 0}
     if aside is None and return_undated:
         aside = df.iloc[:0]
-    df = sort_unique(df, keys)
     df.attrs["rtecap"] = {"resource": spec.name, "lang": "en", "order": order,
                           "set_aside": counts}
     df = translate(df, lang) if lang != "en" else df
