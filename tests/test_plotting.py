@@ -198,5 +198,18 @@ def test_matplotlib_and_xarray_are_imported_lazily():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_requests_and_the_client_are_imported_on_first_use():
+    """``import rtecap`` (the embedded data, saved answers) leaves requests out (issue 15:
+    import time); ``rtecap.Client`` and ``from rtecap import Client`` bring it."""
+    code = (
+        "import sys, rtecap; "
+        "assert 'requests' not in sys.modules and 'rtecap.client' not in sys.modules; "
+        "from rtecap import Client; assert rtecap.Client is Client; "
+        "assert Client.__module__ == 'rtecap.client' and 'requests' in sys.modules; "
+        "assert 'Client' in dir(rtecap)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_plot_texts_exist_in_both_languages():
     assert set(plotting.TEXT["en"]) == set(plotting.TEXT["fr"])

@@ -6,6 +6,7 @@ The schema and the order of each resource are its entry of :mod:`rtecap.registry
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import sys
 import warnings
@@ -197,10 +198,14 @@ def scopes(department_code: Any) -> pd.Categorical:
     codes = np.asarray(codes_of.codes)
     national = np.asarray(codes_of.categories, dtype=object) == "FR"  # no pandas op: ~5 us
     scope = np.where(national, m.SCOPES.index("national"), m.SCOPES.index("department"))
-    return pd.Categorical.from_codes(np.append(scope, -1)[codes], dtype=_SCOPE, validate=False)
+    return pd.Categorical.from_codes(np.append(scope, -1)[codes], dtype=_scope_dtype(),
+                                     validate=False)
 
 
-_SCOPE = pd.CategoricalDtype(m.SCOPES)
+@functools.cache
+def _scope_dtype() -> pd.CategoricalDtype:
+    """The dtype of ``scope``, made on first use (not at import: it costs pyarrow imports)."""
+    return pd.CategoricalDtype(m.SCOPES)
 
 
 def _user_stacklevel() -> int:
