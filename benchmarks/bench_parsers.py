@@ -6,15 +6,19 @@ pyarrow's JSON reader against the answer's schema, the first step of ``read_*``)
 from the bytes, and the baseline ``pd.json_normalize`` + ``pd.to_datetime``. Ratios:
 read / json.loads (target <= 1.0) and baseline / read (target >= 5). Memory of the frame per
 row. Times are medians of the process's CPU time over 21 runs at 10k rows, 7 at 100k and 3 at
-1M, which a machine shared with other jobs disturbs less than wall time (each step is
-single-threaded: both are the same on an idle machine); the wall-time ratio is printed too.
-``BENCH_ROWS=10000,100000`` picks the sizes.
+1M, the functions run in turns (one run of each per turn); CPU time is what a machine shared
+with other jobs disturbs least (each step is single-threaded: both are the same on an idle
+machine); the wall-time ratio is printed too.
+``BENCH_ROWS=10000,100000`` picks the sizes. ``BENCH_GC=collect`` runs a full garbage
+collection (untimed) before each run: ``json.loads`` and the baseline, which make a Python
+object per value, then pay less for the collector than in a running program.
 
 Run: ``.venv/bin/python benchmarks/bench_parsers.py`` (or ``make bench``).
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import statistics
@@ -32,21 +36,28 @@ from rtecap import mappings as m  # noqa: E402
 from rtecap.parsers import _arrow, _fast  # noqa: E402
 
 SIZES = [int(n) for n in os.environ.get("BENCH_ROWS", "10000,100000,1000000").split(",")]
+COLLECT = os.environ.get("BENCH_GC") == "collect"
 
 
 WALL: dict[str, float] = {}
 
 
-def median_time(fn, repeat: int, name: str = "") -> float:
-    """Median CPU time of ``repeat`` runs (the median wall time goes to ``WALL[name]``)."""
-    cpu, wall = [], []
+def median_times(functions: dict, repeat: int) -> dict[str, float]:
+    """Median CPU time of ``repeat`` runs of each function, run in turns (one run of each,
+    then the next turn), so that a slower moment of the machine weighs on all alike; the
+    median wall times go to ``WALL``."""
+    cpu: dict[str, list[float]] = {name: [] for name in functions}
+    wall: dict[str, list[float]] = {name: [] for name in functions}
     for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        cpu.append(time.process_time() - c0)
-        wall.append(time.perf_counter() - t0)
-    WALL[name] = statistics.median(wall)
-    return statistics.median(cpu)
+        for name, fn in functions.items():
+            if COLLECT:
+                gc.collect()  # each run starts with the collector's generations empty
+            t0, c0 = time.perf_counter(), time.process_time()
+            fn()
+            cpu[name].append(time.process_time() - c0)
+            wall[name].append(time.perf_counter() - t0)
+    WALL.update({name: statistics.median(times) for name, times in wall.items()})
+    return {name: statistics.median(times) for name, times in cpu.items()}
 
 
 def baseline(resource: str, data: bytes) -> pd.DataFrame:
@@ -79,11 +90,12 @@ def decoders(resource: str):
 
 def row(resource: str, data: bytes, read, repeat: int) -> None:
     """Measure one answer and print its line."""
-    t = {name: median_time(lambda f=f: f(data), repeat, name)
-         for name, f in decoders(resource).items()}
     df = read(data)
-    t_read = median_time(lambda: read(data), repeat, "read")
-    t_base = median_time(lambda: baseline(resource, data), repeat, "baseline")
+    functions = {name: (lambda f=f: f(data)) for name, f in decoders(resource).items()}
+    functions["read"] = lambda: read(data)
+    functions["baseline"] = lambda: baseline(resource, data)
+    t = median_times(functions, repeat)
+    t_read, t_base = t["read"], t["baseline"]
     per_row = df.memory_usage(deep=True).sum() / len(df)
     orjson = t.get("orjson", float("nan"))
     print(f"{'CPPU' if resource == m.CPPU else 'CPC':<8}{len(df):>9}"
@@ -105,7 +117,7 @@ def main() -> None:
         for resource, make in ((m.CPPU, payloads.cppu), (m.CPC, payloads.cpc)):
             row(resource, make(n), readers[resource], repeat={10_000: 21, 100_000: 7}.get(n, 3))
     print("targets: read/json <= 1.0x, base/read >= 5x (CPU s, medians; wall-time ratios in "
-          "brackets)")
+          "brackets)" + ("; a full collection before each run" if COLLECT else ""))
 
 
 if __name__ == "__main__":
