@@ -13,6 +13,7 @@ never has a hole.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
@@ -159,7 +160,8 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
     answers: list[Any] = [None] * len(calls)
     cached = [False] * len(calls)
-    noted = [None] * len(calls) if bodies is None else bodies
+    noted: list[str | None] = [None] * len(calls) if bodies is None else bodies
+    record = body_record if bodies is not None else _no_record  # digests only when kept
     stop = threading.Event()
     decode = parsers.decoder(resource)
 
@@ -167,7 +169,7 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         if stop.is_set():
             raise Cancelled  # another call failed: this one does not start
         try:
-            with cancel_scope(stop), body_record() as digests:
+            with cancel_scope(stop), record() as digests:
                 answers[index], cached[index] = client.get_answer(
                     resource, calls[index].params, decode=decode)
             noted[index] = digests[-1] if digests else None
@@ -339,7 +341,7 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     else:
         bodies: list[str | None] = [None] * len(calls)
         answers, cached = run(client, query.resource, calls, max_workers=max_workers,
-                              progress=progress, bodies=bodies)
+                              progress=progress, bodies=None if slot is None else bodies)
         if all(answer is None for answer in answers):
             raise NoDataError(f"{query.resource}: no data for "
                               f"{query.params() or 'nominal mode'}", code=m.NO_DATA_CODE)
@@ -369,6 +371,13 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     if return_undated:
         parsed[1].attrs = copy.deepcopy(frame.attrs)
     return parsed
+
+
+@contextlib.contextmanager
+def _no_record():
+    """:func:`rtecap._http.body_record`'s stand-in when no digest is wanted (no frame cache):
+    the bodies are not hashed."""
+    yield []
 
 
 def _parse(resource: str, answers: list[Any], options: dict[str, Any]) -> Any:
