@@ -240,3 +240,16 @@ def test_a_frame_cache_that_cannot_be_written_is_only_a_miss(server, tmp_path, m
     df = LOAD(*PERIOD, client=offline_client(server, tmp_path), progress=False)
     pd.testing.assert_frame_equal(df, cold)
     assert len(parses) == 4
+
+
+def test_a_client_without_cache_hashes_no_answer(server, monkeypatch):
+    """Digests are only for a frame cache: a load of a client without cache computes none."""
+    from rtecap import _http
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an answer was hashed")
+
+    monkeypatch.setattr(_http.hashlib, "sha256", refuse)
+    client = rtecap.Client(server.client_id, server.client_secret, server.url, cache=False,
+                           today=TODAY)
+    assert len(LOAD(*PERIOD, client=client, progress=False)) > 0
