@@ -11,7 +11,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -68,7 +68,7 @@ def cancel_scope(event: threading.Event):
 
 
 @contextmanager
-def body_record():
+def body_record() -> Iterator[list[str]]:
     """Collect, in this thread, the SHA-256 of each answer body :meth:`rtecap.Client.get_answer`
     decodes (the frame cache keys a parse by the bytes it came from); yields the list."""
     previous = getattr(_scope, "bodies", None)

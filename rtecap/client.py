@@ -1,4 +1,4 @@
-"""The HTTP session: OAuth2 client credentials, retries, timeouts, disk cache -> dict.
+"""The client of the API: OAuth2 client credentials, retries, timeouts, disk cache -> JSON.
 
 No pandas here. :class:`Client` answers one call with the decoded JSON of the API (a dict);
 the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the answers.
@@ -20,13 +20,9 @@ the loaders in :mod:`rtecap.io` cut requests into calls, run them and parse the 
   :class:`~rtecap.exceptions.ApiTimeoutError` ("timed out after N s"). A body cut short or not
   valid JSON is retried by :meth:`Client.get_answer` itself. Concurrent calls share one token
   request: its failure fails them all.
-* Proxies and CA bundle: as requests reads them (``HTTPS_PROXY``/``NO_PROXY``,
-  ``REQUESTS_CA_BUNDLE``/``CURL_CA_BUNDLE``), once per client; loopback is never proxied.
-* Cache: requests-cache's ``CacheMixin`` on the same session, SQLite in the user cache
-  dir; entries expire after the guide's advised call frequency. The ``Authorization`` header is
-  redacted from stored requests and the token call (a POST) is never stored. A cache hit needs
-  neither credentials nor a token. ``offline=True`` answers only from the cache. Beside it,
-  :mod:`rtecap._frames` keeps the parsed frames of loads, keyed by the SHA-256 of the answers.
+* Session, proxies, cache: see :mod:`rtecap._session`. Entries expire after the guide's advised
+  call frequency; a cache hit needs neither credentials nor a token; ``offline=True`` answers
+  only from the cache. :mod:`rtecap._frames` keeps the parsed frames of loads beside it.
 """
 
 from __future__ import annotations
@@ -48,26 +44,17 @@ from rtecap import mappings as m
 from rtecap import registry
 from rtecap._http import (
     Answer,
-    BearerAuth,
-    cache_key,
     check_cancelled,
     make_retry,
     note_body,
     pause,
-    read_environment,
-    redact_oauth_logs,
     request_token,
     stop_load,
     transport_error,
 )
-from rtecap._limits import (
-    DEADLINE,
-    MAX_BYTES,
-    GuardedAdapter,
-    redirected_away,
-    refuse_plain_http,
-)
+from rtecap._limits import DEADLINE, MAX_BYTES, redirected_away, refuse_plain_http
 from rtecap._queries import QueryMethods
+from rtecap._session import build_session, stored
 from rtecap._sources import decode_json
 from rtecap._version import __version__
 from rtecap.exceptions import (
@@ -187,7 +174,10 @@ class Client(QueryMethods):
         self._token_attempts = 0  # token requests made; workers share one attempt's outcome
         self._token_error: Exception | None = None
         self._limits = (int(max_bytes), float(deadline))
-        self._session = self._build_session(retries, backoff_factor, max_retry_after)
+        self._session = build_session(
+            cache_path=self.cache_path, token=lambda: self._token.get("access_token"),
+            retry=make_retry(retries, backoff_factor, max_retry_after), limits=self._limits,
+            base_url=self.base_url, user_agent=USER_AGENT)
         self._frames: Any = None  # parsed frames of warm loads, beside the HTTP cache
         if self.cache_path is not None:
             from rtecap._frames import FrameCache
@@ -195,41 +185,6 @@ class Client(QueryMethods):
             self._frames = FrameCache(self.cache_path)
 
     # ------------------------------------------------------------------ session
-    def _build_session(
-        self, retries: int, backoff_factor: float, max_retry_after: float
-    ) -> requests.Session:
-        redact_oauth_logs()
-        session: requests.Session
-        if self.cache_path is not None:
-            from requests_cache import CacheMixin
-
-            class CachedSession(CacheMixin, requests.Session):
-                """A requests session with requests-cache's disk cache."""
-
-            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            session = CachedSession(
-                cache_name=str(self.cache_path),
-                backend="sqlite",
-                allowable_methods=("GET",),
-                allowable_codes=(200,),
-                ignored_parameters=("Authorization", "access_token"),
-                key_fn=cache_key,
-                expire_after=86_400,
-                stale_if_error=False,
-            )
-        else:
-            session = requests.Session()
-        session.auth = BearerAuth(lambda: self._token.get("access_token"))
-        adapter = GuardedAdapter(max_retries=make_retry(retries, backoff_factor, max_retry_after),
-                                 pool_maxsize=16, max_bytes=self._limits[0],
-                                 deadline=self._limits[1])
-        session.mount("https://", adapter)
-        session.mount("http://", adapter)
-        read_environment(session, self.base_url)
-        session.headers["User-Agent"] = USER_AGENT
-        session.headers["Accept"] = "application/json"
-        return session
-
     def __repr__(self) -> str:
         secret = "***" if self._secret else None
         cache = str(self.cache_path) if self.cache_path else None
@@ -393,22 +348,10 @@ class Client(QueryMethods):
         return len(parts.path) + (len(parts.query) + 1 if parts.query else 0)
 
     def _stored(self, url: str) -> bytes | None:
-        """The body the cache holds for a GET of ``url`` (no token, no request machinery).
-
-        Online, an expired entry is a miss; offline, any stored answer is replayed, however
-        old: offline replay is for reproducing a past analysis.
-        """
+        """The body the cache holds for a GET of ``url`` (see :func:`rtecap._session.stored`)."""
         if self.cache_path is None:
             return None
-        cache = self._session.cache  # type: ignore[attr-defined]  # a CacheMixin session
-        request = requests.PreparedRequest()  # the key needs the method and the URL only
-        request.prepare_method("GET")
-        request.prepare_url(url, None)
-        key = cache.create_key(request)
-        response = cache.get_response(key)
-        if response is None or (response.is_expired and not self.offline):
-            return None
-        return response.content
+        return stored(self._session, url, offline=self.offline)
 
     def _from_cache(self, url: str, decode: Callable[[bytes], Any] = decode_json) -> Any:
         """The decoded answer the cache holds for ``url`` (see :meth:`_stored`), or None."""
