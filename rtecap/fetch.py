@@ -31,6 +31,7 @@ from rtecap import mappings as m
 from rtecap._http import Cancelled, body_record, cancel_scope
 from rtecap._version import __version__
 from rtecap.exceptions import (
+    AuthenticationError,
     ConnectionFailedError,
     CredentialsError,
     ForbiddenError,
@@ -125,7 +126,7 @@ def _progress_bar(total: int, desc: str):
 
 
 #: Failures that are the same for every call of a load: raised as they are, not per chunk.
-_LOAD_ERRORS = (CredentialsError, ConnectionFailedError, ForbiddenError)
+_LOAD_ERRORS = (CredentialsError, AuthenticationError, ConnectionFailedError, ForbiddenError)
 
 
 def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
@@ -151,10 +152,11 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         The error of the first call that failed, as itself (its type, code and status kept),
         with a note naming the call's period and parameters (shown under the traceback,
         listed in ``exc.__notes__``).
-    ConnectionFailedError, CredentialsError, ForbiddenError
-        The host cannot be reached (refused, unknown host), no credentials, or the application
-        is not subscribed (403): the same for every call, raised as they are, at once (no
-        note).
+    ConnectionFailedError, CredentialsError, AuthenticationError, ForbiddenError
+        The host cannot be reached (refused, unknown host), no credentials, credentials refused
+        (401), or the application is not subscribed (403): the same for every call, raised as
+        they are, at once (no note: concurrent calls share the one error of the token request,
+        which would otherwise carry a note per call).
     """
     if max_workers < 1:
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")

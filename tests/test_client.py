@@ -230,6 +230,16 @@ def test_wrong_credentials(server):
     assert "not-the-secret" not in str(info.value)
 
 
+def test_refused_credentials_fail_a_load_with_one_clear_error(server):
+    """Found case (issue 15 session): a 401 from the token endpoint, shared by the concurrent
+    calls of a load, carried one note per call that had waited for the token."""
+    client = rtecap.Client(server.client_id, "not-the-secret", server.url, cache=False)
+    with pytest.raises(AuthenticationError) as info:
+        rtecap.get_capacities_cpc("2015-02-09", "2026-11-24", client=client, progress=False)
+    assert getattr(info.value, "__notes__", []) == []
+    assert "not-the-secret" not in str(info.value)
+
+
 def test_missing_credentials_clear_error(server, monkeypatch):
     monkeypatch.delenv("RTE_CLIENT_ID", raising=False)
     monkeypatch.delenv("RTE_CLIENT_SECRET", raising=False)
