@@ -43,6 +43,10 @@ from rtecap._version import __version__
 
 log = logging.getLogger("rtecap")
 TABLE = "rtecap_frames"
+#: What reading a slot may raise: the database, or a pickle that this rtecap, pandas or numpy
+#: cannot load (the errors :mod:`pickle` documents for unpickling, and a wrong shape).
+_UNREADABLE = (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+               IndexError, TypeError, ValueError)
 
 
 def digest(bodies: list[str]) -> str:
@@ -130,12 +134,14 @@ class FrameCache:
 
     def get(self, key: str, held: str) -> Any:
         """The result stored for ``key`` if it was parsed from answers of digest ``held``."""
+        if self._table is None:
+            return None
         try:
             stored = self._table[key]
             parsed_from, result = pickle.loads(stored)
         except KeyError:
             return None
-        except Exception as exc:  # noqa: BLE001  (unreadable: a miss, see the class)
+        except _UNREADABLE as exc:  # a miss, see the class
             log.debug("rtecap: frame cache slot not read (%s)", type(exc).__name__)
             return None
         return result if parsed_from == held else None

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Mapping
 from itertools import chain
 from typing import IO, Any, TypeAlias
+
+import numpy as np
 
 from rtecap.exceptions import ResponseError
 
@@ -91,7 +94,7 @@ def _decode_fast(data: str | bytes | bytearray) -> Any:
     lists that hold only scalars out of the garbage collector's reach (a warm reload of
     thousands of records then pays no collections), but it keeps the last of a repeated key
     without a word. So the entries of the decoded dicts (:func:`count_keys`) are compared with
-    the colons that close a key in the bytes (:func:`rtecap.parsers._fast.key_marks`): entries
+    the colons that close a key in the bytes (:func:`key_marks`): entries
     <= key tokens <= marks, and equality of the two ends proves that no object repeats a key
     (the proof is in :mod:`rtecap.parsers._fast`). A mismatch (a repeated key, or merely a
     ``":`` inside a string) and whatever msgspec declines (``NaN``, ``1e400``, a lone
@@ -99,8 +102,6 @@ def _decode_fast(data: str | bytes | bytearray) -> Any:
     names the repeated key.
     """
     import msgspec
-
-    from rtecap.parsers._fast import key_marks  # numpy; imported with rtecap.parsers
 
     body = strip_bom(data)
     try:
@@ -140,6 +141,31 @@ def count_keys(value: Any) -> int:
             dicts = [item for item in items if type(item) is dict] if inner else []
             lists = [item for item in items if type(item) is list] if listed else []
     return count
+
+
+#: A key's end: a quote, optional JSON white space, a colon.
+_KEY_END = re.compile(rb'"[ \t\n\r]*:')
+
+
+def key_marks(data: bytes | bytearray | memoryview | str) -> int:
+    """How many colons of the document follow a ``"`` (JSON white space between allowed).
+
+    At least the number of keys in the document (the proof is in :mod:`rtecap.parsers._fast`);
+    more when strings hold a ``":``.
+
+    Examples
+    --------
+    >>> key_marks(b'{"a": 1, "b" :{"c": ":-)"}}')  # three keys; a string opened by a colon
+    4
+    """
+    if isinstance(data, str):
+        data = data.encode()
+    octets = np.frombuffer(data, dtype=np.uint8)
+    colons = np.flatnonzero(octets == ord(":"))
+    before = octets[colons[colons > 0] - 1]
+    if np.count_nonzero(before <= ord(" ")):  # white space (or a control byte) before a colon
+        return sum(1 for _ in _KEY_END.finditer(data))
+    return int(np.count_nonzero(before == ord('"')))
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

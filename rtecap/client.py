@@ -302,7 +302,7 @@ class Client(QueryMethods):
             :class:`~rtecap.exceptions.ResponseError` for bytes that are not the JSON of an
             answer (such an answer is fetched again, as a cut-short one). Default: the checked
             JSON decoder (:func:`rtecap.io.decode_json`); :mod:`rtecap.fetch` passes
-            :func:`rtecap.parsers.decode_answer` (Arrow columns, read without the lock).
+            :func:`rtecap.parsers.decoder`'s (Arrow columns, read without the lock).
 
         Returns
         -------

@@ -162,8 +162,6 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         raise ValueError(f"max_workers must be >= 1, got {max_workers}")
     answers: list[Any] = [None] * len(calls)
     cached = [False] * len(calls)
-    noted: list[str | None] = [None] * len(calls) if bodies is None else bodies
-    record = body_record if bodies is not None else _no_record  # digests only when kept
     stop = threading.Event()
     decode = parsers.decoder(resource)
 
@@ -171,10 +169,14 @@ def run(client, resource: str, calls: list[Call], *, max_workers: int = 4,
         if stop.is_set():
             raise Cancelled  # another call failed: this one does not start
         try:
-            with cancel_scope(stop), record() as digests:
+            # digests only for a frame cache that will keep the load (hashing is not free)
+            noting: contextlib.AbstractContextManager[list[str]] = (
+                body_record() if bodies is not None else contextlib.nullcontext([]))
+            with cancel_scope(stop), noting as digests:
                 answers[index], cached[index] = client.get_answer(
                     resource, calls[index].params, decode=decode)
-            noted[index] = digests[-1] if digests else None
+            if bodies is not None:
+                bodies[index] = digests[-1] if digests else None
         except NoDataError:
             answers[index], cached[index] = None, False
         except (*_LOAD_ERRORS, Cancelled):
@@ -373,13 +375,6 @@ def load(query: rules.Query, client, *, lang: str = "en", max_workers: int = 4,
     if return_undated:
         parsed[1].attrs = copy.deepcopy(frame.attrs)
     return parsed
-
-
-@contextlib.contextmanager
-def _no_record():
-    """:func:`rtecap._http.body_record`'s stand-in when no digest is wanted (no frame cache):
-    the bodies are not hashed."""
-    yield []
 
 
 def _parse(resource: str, answers: list[Any], options: dict[str, Any]) -> Any:

@@ -82,7 +82,6 @@ def _times(text: pa.Array) -> pd.DatetimeIndex:
     their places, ``T`` at 10; Arrow's ISO 8601 reader checks every digit, the calendar and the
     ranges of hours, minutes, seconds and offsets).
     """
-    text = text.cast(_TEXT) if text.type != _TEXT else text
     valid = np.asarray(text.is_valid())
     if len(text) and valid.any():
         offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[

@@ -19,7 +19,7 @@ counts, and takes a document only when two counts agree; otherwise :func:`parse_
   (``null`` included); ``present`` sums, over every decoded record, its set fields, plus the
   keys of the dicts inside the provenance (``rtecap``, decoded as plain objects).
 - ``marks``: in the bytes, the colons whose previous byte other than JSON white space is a
-  ``"`` (:func:`key_marks`).
+  ``"`` (:func:`rtecap._sources.key_marks`, shared with :func:`rtecap._sources.decode_json`).
 
 Why ``present == marks`` proves that no object repeats a key. Let ``K`` be the number of key
 tokens in the document. (1) ``present <= K``: each record is one distinct JSON object, every
@@ -43,7 +43,6 @@ msgspec is imported with this module, which :mod:`rtecap.parsers` imports on fir
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
@@ -53,6 +52,7 @@ import numpy as np
 from msgspec import UNSET, UnsetType
 
 from rtecap import mappings as m
+from rtecap._sources import count_keys, key_marks
 from rtecap.parsers._frame import Repeated, finish, scopes
 from rtecap.parsers._payload import (
     UNIT_COLUMNS,
@@ -117,31 +117,6 @@ class _Cpc(msgspec.Struct, gc=False, forbid_unknown_fields=True):
     rtecap: Any = UNSET
 
 
-#: A key's end: a quote, optional JSON white space, a colon.
-_KEY_END = re.compile(rb'"[ \t\n\r]*:')
-
-
-def key_marks(data: bytes | bytearray | memoryview | str) -> int:
-    """How many colons of the document follow a ``"`` (JSON white space between allowed).
-
-    At least the number of keys in the document (module docstring); more when strings hold
-    a ``":``.
-
-    Examples
-    --------
-    >>> key_marks(b'{"a": 1, "b" :{"c": ":-)"}}')  # three keys; a string opened by a colon
-    4
-    """
-    if isinstance(data, str):
-        data = data.encode()
-    octets = np.frombuffer(data, dtype=np.uint8)
-    colons = np.flatnonzero(octets == ord(":"))
-    before = octets[colons[colons > 0] - 1]
-    if np.count_nonzero(before <= ord(" ")):  # white space (or a control byte) before a colon
-        return sum(1 for _ in _KEY_END.finditer(data))
-    return int(np.count_nonzero(before == ord('"')))
-
-
 def _fields(records: list, kind: type[msgspec.Struct]) -> tuple[dict[str, list], int]:
     """Each field of ``records`` as a list (absent -> ``None``), and how many were set."""
     columns: dict[str, list] = {}
@@ -156,22 +131,9 @@ def _fields(records: list, kind: type[msgspec.Struct]) -> tuple[dict[str, list],
     return columns, present
 
 
-def _keys(value: Any) -> int:
-    """The keys of every dict in a decoded JSON value (the provenance; no recursion)."""
-    count, stack = 0, [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            count += len(item)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return count
-
-
 def _top(answer: Any) -> int:
     """The keys kept at the top level: the records' key, and the provenance with its keys."""
-    return 1 if answer.rtecap is UNSET else 2 + _keys(answer.rtecap)
+    return 1 if answer.rtecap is UNSET else 2 + count_keys(answer.rtecap)
 
 
 def _listed(value: Any, kind: type) -> list:

@@ -222,17 +222,14 @@ def _user_stacklevel() -> int:
 
 def _set_aside(
     spec: registry.Resource, df: pd.DataFrame, keys: Iterable[tuple[str, bool, str | None]]
-) -> tuple[pd.DataFrame, pd.DataFrame | None, dict]:
-    """Split off the rows without an index date: (dated rows, undated rows or None when there
-    is none, their counts).
+) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Split off the rows without an index date: (dated rows, undated rows, their counts).
 
     A record with neither index date nor value (``Resource.placeholder_value``: CPC's
     ``capacity_kw``) is a CCPC-RG09 placeholder (a requested combination without data); any
     other undated row is data the source left undated, and a warning counts them.
     """
     undated = np.asarray(df.index.isna(), dtype=bool)
-    if not undated.any():  # the usual case: nothing to take out (no copy either)
-        return df, None, {"undated": 0, "placeholders": 0}
     aside = sort_unique(df[undated], keys)
     counts = {"undated": len(aside), "placeholders": 0}
     if spec.placeholder_value is not None:
@@ -286,13 +283,15 @@ def finish(
         df = pd.DataFrame({name: columns[name].take(rows) for name in names},
                           index=index.take(rows), copy=False)  # new arrays: no copy needed
         counts = {"undated": 0, "placeholders": 0}
-    if aside is None and return_undated:
-        aside = df.iloc[:0]
     df.attrs["rtecap"] = {"resource": spec.name, "lang": "en", "order": order,
                           "set_aside": counts}
     df = translate(df, lang) if lang != "en" else df
-    if not return_undated or aside is None:
+    if not return_undated:
         return df
-    aside = aside.reset_index()
+    if aside is None:  # nothing set aside: no row, the frame's columns (translated already)
+        aside = df.iloc[:0].reset_index()
+    else:
+        aside = aside.reset_index()
+        aside = translate(aside, lang) if lang != "en" else aside
     aside.attrs = copy.deepcopy(df.attrs)
-    return df, (translate(aside, lang) if lang != "en" else aside)
+    return df, aside
